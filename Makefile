@@ -1,0 +1,59 @@
+# The two commands a newcomer needs are `make run` and `make test`.
+# Everything else is a helper for them or for operations.
+
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.DEFAULT_GOAL := help
+.PHONY: help run test lint format check editor demo clean
+
+help:  ## List the targets
+	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null 2>&1 || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+
+$(STAMP): $(BIN)/python requirements.txt requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	@touch $(STAMP)
+
+venv: $(STAMP)
+
+run: $(STAMP)  ## Set up everything and serve on http://127.0.0.1:$(PORT)/ (SQLite unless DATABASE_URL)
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py migrate --noinput
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_demo_content
+	@echo ""
+	@echo "  Patient portal: http://127.0.0.1:$(PORT)/"
+	@echo "  Editor login:   run 'make editor' in another terminal, then open http://127.0.0.1:$(PORT)/admin/"
+	@echo ""
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+test: $(STAMP)  ## Run the whole test suite (SQLite unless DATABASE_URL)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: $(STAMP)  ## ruff for Python, djLint for templates
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/djlint templates pages/templates physicians/templates --lint
+
+format: $(STAMP)  ## Apply ruff's formatting and fixes
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+check: $(STAMP)  ## Django system checks and the missing-migrations check
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py check
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py makemigrations --check --dry-run
+
+editor: $(STAMP)  ## Create an editor login (a superuser)
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py createsuperuser
+
+demo: $(STAMP)  ## Load the demo content (skips what exists)
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_demo_content
+
+clean:  ## Remove the virtualenv and local data under var/
+	rm -rf $(VENV) var staticfiles

@@ -1,0 +1,41 @@
+"""Load the demo site: page tree, site notices and physicians. Safe to run again."""
+
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+from pages import demo
+
+
+class Command(BaseCommand):
+    help = "Load the demo pages and notices from fixtures/demo (skips what exists)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete all pages and site notices first, then load the demo afresh.",
+        )
+
+    def handle(self, *args, reset: bool = False, **options):
+        try:
+            pages_spec = demo.read_fixture("pages.yaml")
+            notices_spec = demo.read_fixture("notices.yaml")
+        except (OSError, ValueError) as exc:
+            raise CommandError(f"Cannot read the demo fixtures: {exc}") from exc
+
+        report = demo.LoadReport()
+        with transaction.atomic():
+            user = demo.demo_user()
+            if reset:
+                demo.delete_site_content()
+                self.stdout.write("Deleted existing pages and notices.")
+            demo.load_notices(spec=notices_spec, user=user, report=report)
+            demo.load_pages(spec=pages_spec, user=user, report=report)
+
+        for item in report.created:
+            self.stdout.write(f"  created {item}")
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo content: {len(report.created)} created, {len(report.skipped)} already there."
+            )
+        )

@@ -1,0 +1,25 @@
+"""
+URL map. Non-page endpoints come first; django CMS's catch-all serves every
+page last. The US region has no URL prefix, other regions do (/en-ca/...).
+"""
+
+from cms.sitemaps import CMSSitemap
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import include, path
+
+urlpatterns = [
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": CMSSitemap}},
+        name="django.contrib.sitemaps.views.sitemap",
+    ),
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", include("cms.urls")),
+    prefix_default_language=False,
+)

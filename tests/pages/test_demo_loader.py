@@ -1,0 +1,131 @@
+"""`load_demo_content` builds the reference site once, and only once."""
+
+from io import StringIO
+from urllib.parse import urlparse
+
+import lxml.etree
+import pytest
+from cms.models import CMSPlugin, Page, PageContent
+from django.core.management import call_command
+from djangocms_alias.models import Alias, AliasContent
+from djangocms_versioning.models import Version
+
+from tests.html import nav_links, texts, visible_text
+
+pytestmark = pytest.mark.django_db
+
+REFERENCE_NAVIGATION = [
+    "Home",
+    "Patients",
+    "Physicians",
+    "About Kyphon",
+    "Products",
+    "Media",
+    "Careers",
+    "Physician Finder",
+    "Reimbursement",
+]
+
+
+@pytest.fixture
+def demo_site(db):
+    call_command("load_demo_content", stdout=StringIO())
+
+
+def row_counts() -> dict[str, int]:
+    return {
+        "pages": Page.objects.count(),
+        "page contents": PageContent.admin_manager.count(),
+        "versions": Version.objects.count(),
+        "plugins": CMSPlugin.objects.count(),
+        "aliases": Alias.objects.count(),
+        "alias contents": AliasContent.admin_manager.count(),
+    }
+
+
+def test_navigation_follows_the_reference_site(client, demo_site):
+    response = client.get("/")
+
+    assert response.status_code == 200
+    assert nav_links(response, "Main") == REFERENCE_NAVIGATION
+
+
+def test_procedure_page_carries_the_reference_facts(client, demo_site):
+    response = client.get("/patients/balloon-kyphoplasty/")
+    page_text = visible_text(response)
+
+    assert texts(response, "//h1") == ["Balloon Kyphoplasty"]
+    for fact in (
+        "spinal fracture caused by osteoporosis, cancer or benign tumors",
+        "local or general anesthesia",
+        "about one hour per fracture treated",
+        "Recovery Room for about an hour",
+        "follow-up visit",
+        "not all patients are candidates for balloon kyphoplasty",
+        "myocardial infarction (heart attack)",
+        "Patients should consult with their doctor for a full discussion of risks.",
+    ):
+        assert fact in page_text
+    assert nav_links(response, "In this section") == [
+        "Balloon Kyphoplasty",
+        "Procedure Animation",
+        "Procedure Step-by-Step",
+        "After the Procedure",
+    ]
+
+
+@pytest.mark.parametrize(
+    "path, heading",
+    [
+        ("/patients/balloon-kyphoplasty/procedure-animation/", "Procedure Animation"),
+        ("/patients/balloon-kyphoplasty/procedure-step-by-step/", "Procedure Step-by-Step"),
+        ("/patients/balloon-kyphoplasty/after-the-procedure/", "After the Procedure"),
+    ],
+)
+def test_procedure_children_render(client, demo_site, path, heading):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert texts(response, "//h1") == [heading]
+
+
+def test_every_page_in_the_sitemap_carries_the_notices(client, demo_site):
+    sitemap = lxml.etree.fromstring(client.get("/sitemap.xml").content)
+    paths = [urlparse(loc.text).path for loc in sitemap.iter("{*}loc")]
+
+    assert len(paths) == Page.objects.count() == 16
+    for path in paths:
+        response = client.get(path)
+        assert response.status_code == 200, path
+        footer = visible_text(response)
+        assert "not a substitute for professional medical advice" in footer, path
+        assert "Medtronic's Donations Registry" in footer, path
+        assert "intended for UNITED STATES customers only" in footer, path
+        assert "© Medtronic Spine LLC." in footer, path
+        assert nav_links(response, "Footer") == ["Site Map", "Terms of Use", "Privacy Statement"]
+
+
+def test_second_run_changes_nothing(demo_site):
+    before = row_counts()
+
+    call_command("load_demo_content", stdout=StringIO())
+
+    assert row_counts() == before
+
+
+def test_reset_rebuilds_the_same_site(client, demo_site):
+    before = row_counts()
+    old_home = Page.objects.get(is_home=True).pk
+
+    call_command("load_demo_content", "--reset", stdout=StringIO())
+
+    assert row_counts() == before
+    assert Page.objects.get(is_home=True).pk != old_home
+    assert nav_links(client.get("/"), "Main") == REFERENCE_NAVIGATION
+
+
+def test_pages_are_published_versions_editors_can_see(demo_site):
+    contents = PageContent.admin_manager.all()
+
+    assert contents.count() == Page.objects.count()
+    assert all(Version.objects.get_for_content(c).state == "published" for c in contents)

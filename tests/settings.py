@@ -1,0 +1,25 @@
+"""
+Test settings: the production settings module plus test-only speed-ups.
+
+The suite runs against DATABASE_URL when it is set (PostgreSQL in CI) and a
+throwaway SQLite database otherwise.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
+
+from portal.settings import *  # noqa: E402,F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES = {
+    **STORAGES,  # noqa: F405
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+# One cache per test process, emptied between tests by the root conftest.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "portal-tests",
+    }
+}
