@@ -39,7 +39,7 @@ test: $(STAMP)  ## Run the whole test suite (SQLite unless DATABASE_URL)
 lint: $(STAMP)  ## ruff for Python, djLint for templates
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/djlint templates pages/templates physicians/templates --lint
+	$(BIN)/djlint $(wildcard templates */templates) --lint
 
 format: $(STAMP)  ## Apply ruff's formatting and fixes
 	$(BIN)/ruff check --fix .
