@@ -1,26 +1,37 @@
 """
-Build the demo page tree and site notices from the YAML files in fixtures/demo.
+Build the demo site from the YAML files in fixtures/demo.
 
-Everything goes through the same APIs an editor's actions do (cms.api,
+Everything goes through the APIs an editor's actions use (cms.api,
 djangocms-versioning's publish, djangocms-text's sanitising save), so demo
-content is indistinguishable from edited content. Existing pages and notices
-are left alone: the loader only adds what is missing.
+content is indistinguishable from edited content. What exists is left alone:
+the loader only adds what is missing, which makes it safe to run on every
+`make run`.
+
+Two conventions in the YAML bodies:
+- ``{page:KEY}`` as a link target becomes a django CMS page link, so links
+  follow the page when it moves and point into the reader's region;
+- ``{cite:17,19}`` becomes a citation plugin inside the text.
 """
 
+import re
 from dataclasses import dataclass, field
 
 import yaml
-from cms.api import add_plugin, create_page
+from cms.api import add_plugin, create_page, create_page_content
 from cms.models import Page, PageContent
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from djangocms_alias.models import Alias, AliasContent, Category
+from djangocms_text.utils import plugin_to_tag
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 
+from .models import Reference
+
 DEMO_USERNAME = "demo-content"
-NOTICE_CATEGORY = "Site notices"
 PAGE_SLOTS = ("content", "safety")
+PAGE_LINK = re.compile(r'href="\{page:([\w-]+)\}"')
+CITATION = re.compile(r"\{cite:([\d,\s]+)\}")
 
 
 @dataclass
@@ -49,21 +60,77 @@ def publish(content, *, user) -> None:
         version.publish(user)
 
 
-def add_plugins(placeholder, specs: list[dict], *, language: str) -> None:
+# --- Plugins ----------------------------------------------------------------
+
+
+def add_plugins(placeholder, specs: list, *, language: str, target=None) -> None:
+    """Add plugins from specs: {"plugin": type, **fields, "children": [...]}, or plain HTML."""
     for spec in specs:
-        data = dict(spec)
+        data = {"plugin": "TextPlugin", "body": spec} if isinstance(spec, str) else dict(spec)
         plugin_type = data.pop("plugin")
-        add_plugin(placeholder, plugin_type, language, **data)
+        children = data.pop("children", [])
+        if "alias" in data:
+            data["alias"] = Alias.objects.get(static_code=data["alias"], site=None)
+        if plugin_type == "TextPlugin":
+            data["body"] = _link_pages(data["body"])
+        plugin = add_plugin(placeholder, plugin_type, language, target=target, **data)
+        if plugin_type == "TextPlugin":
+            _embed_citations(plugin, placeholder=placeholder, language=language)
+        add_plugins(placeholder, children, language=language, target=plugin)
+
+
+def _link_pages(body: str) -> str:
+    def page_link(match):
+        page = Page.objects.get(reverse_id=match.group(1), site_id=settings.SITE_ID)
+        return f'data-cms-href="cms.page:{page.pk}" href="#"'
+
+    return PAGE_LINK.sub(page_link, body)
+
+
+def _embed_citations(text_plugin, *, placeholder, language: str) -> None:
+    """Turn {cite:N,M} markers into citation plugins nested in the text, as the editor does."""
+    if not CITATION.search(text_plugin.body):
+        return
+
+    def citation(match):
+        child = add_plugin(
+            placeholder, "CitationPlugin", language, target=text_plugin, numbers=match.group(1)
+        )
+        return plugin_to_tag(child)
+
+    text_plugin.body = CITATION.sub(citation, text_plugin.body)
+    text_plugin.save()
+
+
+# --- Pages ------------------------------------------------------------------
 
 
 def load_pages(*, spec: dict, user, report: LoadReport) -> None:
-    """Create the pages in `spec` that do not exist yet (matched by their key)."""
+    """Create the missing pages (matched by key), then fill and publish them.
+
+    Pages are created before any content so text can link to pages further on.
+    """
     language = spec["language"]
+    new_contents = []
     for node in spec["pages"]:
-        _load_page(node, parent=None, language=language, user=user, report=report)
+        _create_page(
+            node,
+            parent=None,
+            language=language,
+            user=user,
+            report=report,
+            new_contents=new_contents,
+        )
+    for content, plugins_by_slot in new_contents:
+        for slot, plugins in plugins_by_slot.items():
+            placeholder = content.get_placeholders().get(slot=slot)
+            add_plugins(placeholder, plugins, language=content.language)
+        publish(content, user=user)
+        if content.page.reverse_id == spec.get("home"):
+            content.page.set_as_homepage(user)
 
 
-def _load_page(node: dict, *, parent, language: str, user, report: LoadReport) -> None:
+def _create_page(node, *, parent, language, user, report, new_contents) -> None:
     key = node["key"]
     page = Page.objects.filter(reverse_id=key, site_id=settings.SITE_ID).first()
     if page is None:
@@ -81,48 +148,89 @@ def _load_page(node: dict, *, parent, language: str, user, report: LoadReport) -
             created_by=user,
         )
         content = PageContent.admin_manager.get(page=page, language=language)
-        for slot in PAGE_SLOTS:
-            if node.get(slot):
-                placeholder = content.get_placeholders().get(slot=slot)
-                add_plugins(placeholder, node[slot], language=language)
-        publish(content, user=user)
-        if node.get("is_home"):
-            page.set_as_homepage(user)
-        report.created.append(f"page {key}")
+        new_contents.append((content, _slots(node)))
+        report.created.append(f"page {key} ({language})")
     else:
-        report.skipped.append(f"page {key}")
+        report.skipped.append(f"page {key} ({language})")
+    for region, translation in node.get("translations", {}).items():
+        if PageContent.admin_manager.filter(page=page, language=region).exists():
+            report.skipped.append(f"page {key} ({region})")
+            continue
+        content = create_page_content(
+            region,
+            translation.get("title", node["title"]),
+            page,
+            menu_title=translation.get("menu_title", node.get("menu_title")),
+            slug=translation.get("slug", node.get("slug")),
+            template=node.get("template", "cms/content.html"),
+            in_navigation=node.get("in_navigation", True),
+            created_by=user,
+        )
+        new_contents.append((content, _slots(translation) or _slots(node)))
+        report.created.append(f"page {key} ({region})")
     for child in node.get("children", []):
-        _load_page(child, parent=page, language=language, user=user, report=report)
+        _create_page(
+            child,
+            parent=page,
+            language=language,
+            user=user,
+            report=report,
+            new_contents=new_contents,
+        )
 
 
-def load_notices(*, spec: dict, user, report: LoadReport) -> None:
-    """Create each site notice as a published static alias, per region."""
-    category = Category.objects.filter(translations__name=NOTICE_CATEGORY).first()
+def _slots(node: dict) -> dict:
+    return {slot: node[slot] for slot in PAGE_SLOTS if node.get(slot)}
+
+
+# --- Aliases: site notices and risk lists ------------------------------------
+
+
+def load_aliases(*, spec: dict, user, report: LoadReport) -> None:
+    """Create each alias and its published content per region.
+
+    spec: {"category": name, "aliases": {code: {"name": ..., REGION: plugins or HTML}}}
+    """
+    category = Category.objects.filter(translations__name=spec["category"]).first()
     if category is None:
-        category = Category.objects.create(name=NOTICE_CATEGORY)
-    for static_code, notice in spec["notices"].items():
+        category = Category.objects.create(name=spec["category"])
+    for static_code, alias_spec in spec["aliases"].items():
         alias, _ = Alias.objects.get_or_create(
             static_code=static_code,
             site=None,
             defaults={"category": category, "creation_method": Alias.CREATION_BY_TEMPLATE},
         )
-        for language, body in notice.items():
+        for language, plugins in alias_spec.items():
             if language == "name":
                 continue
-            exists = AliasContent.admin_manager.filter(alias=alias, language=language).exists()
-            if exists:
-                report.skipped.append(f"notice {static_code} ({language})")
+            if AliasContent.admin_manager.filter(alias=alias, language=language).exists():
+                report.skipped.append(f"alias {static_code} ({language})")
                 continue
             content = AliasContent.objects.with_user(user).create(
-                alias=alias, name=notice["name"], language=language
+                alias=alias, name=alias_spec["name"], language=language
             )
-            add_plugin(content.placeholder, "TextPlugin", language, body=body)
+            plugins = [plugins] if isinstance(plugins, str) else plugins
+            add_plugins(content.placeholder, plugins, language=language)
             publish(content, user=user)
-            report.created.append(f"notice {static_code} ({language})")
+            report.created.append(f"alias {static_code} ({language})")
+
+
+# --- Reference library -------------------------------------------------------
+
+
+def load_references(*, spec: dict, report: LoadReport) -> None:
+    for entry in spec["references"]:
+        reference = Reference(**entry)
+        if Reference.objects.filter(number=reference.number).exists():
+            report.skipped.append(f"reference {reference.number}")
+            continue
+        reference.full_clean()
+        reference.save()
+        report.created.append(f"reference {reference.number}")
 
 
 def delete_site_content() -> None:
-    """Remove every page and site notice with their versions (for `--reset`)."""
+    """Remove every page, alias and reference with their versions (for `--reset`)."""
     from django.contrib.contenttypes.models import ContentType
 
     for model in (PageContent, AliasContent):
@@ -132,3 +240,4 @@ def delete_site_content() -> None:
     Page.objects.all().delete()
     AliasContent.admin_manager.all().delete()
     Alias.objects.all().delete()
+    Reference.objects.all().delete()

@@ -8,9 +8,11 @@ without a real ``SECRET_KEY``.
 """
 
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import environ
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
@@ -73,27 +75,41 @@ CMS_APPS = [
     "djangocms_versioning",
     "djangocms_alias",
 ]
+SECURITY_APPS = [
+    "csp",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+]
 PORTAL_APPS = [
     "portal",
     "pages",
     "physicians",
 ]
-INSTALLED_APPS = DJANGO_APPS + CMS_APPS + PORTAL_APPS
+INSTALLED_APPS = DJANGO_APPS + CMS_APPS + SECURITY_APPS + PORTAL_APPS
 
 MIDDLEWARE = [
+    "portal.request_log.RequestLogMiddleware",
+    "portal.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "portal.csp.PortalCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "portal.two_factor.Require2FAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
     "cms.middleware.language.LanguageCookieMiddleware",
+    # Last, as django-axes asks: it turns a lockout anywhere into the 429 page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 TEMPLATES = [
@@ -166,15 +182,18 @@ else:
 LANGUAGE_CODE = "en-us"
 LANGUAGES = [
     ("en-us", _("United States")),
+    ("en-ca", _("Canada")),
 ]
 TIME_ZONE = "America/Chicago"
 USE_I18N = True
 USE_TZ = True
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["portal.formats"]
 
 CMS_LANGUAGES = {
     SITE_ID: [
         {"code": "en-us", "name": _("United States"), "public": True},
+        {"code": "en-ca", "name": _("Canada"), "public": True},
     ],
     "default": {"fallbacks": [], "redirect_on_fallback": True, "hide_untranslated": True},
 }
@@ -188,8 +207,14 @@ CMS_TEMPLATES = [
     ("cms/procedure.html", _("Procedure page")),
 ]
 CMS_PERMISSION = True
+# Anonymous visitors get whole pages from the CMS page cache, which the portal
+# invalidates on every publish (pages/cache.py). Per-placeholder caching is off:
+# placeholders embed aliases and citations whose changes it would not see.
+CMS_PLACEHOLDER_CACHE = False
 CMS_CONFIRM_VERSION4 = True
 X_FRAME_OPTIONS = "SAMEORIGIN"  # django CMS edits pages inside same-origin frames
+# Editors log in through /admin/; the public site never shows a login form.
+CMS_TOOLBAR_ANONYMOUS_ON = False
 TEXT_INLINE_EDITING = True
 # Soft hyphens inside words break in-page search and copy-paste of medical terms.
 TEXT_AUTO_HYPHENATE = False
@@ -230,14 +255,116 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
+# django-axes first: it refuses locked-out logins before a password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Brute-force lockout (django-axes) on every login path: after
+# LOGIN_FAILURE_LIMIT failures for one username from one address, 429 until
+# the cool-off ends. Unlock early with `manage.py axes_reset_username NAME`.
+AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+AXES_VERBOSE = False  # no start-up banner on every manage.py command; lockouts still log
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: none,
+# the header is ignored). Used for lockouts and rate limits (portal.client_ip).
+PORTAL_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# Two-factor authentication (django-otp TOTP, portal.two_factor): whoever has
+# an authenticator app enrolled must use it; with REQUIRE_2FA on, superusers
+# and these groups cannot log in without one.
+PORTAL_REQUIRE_2FA = env.bool("REQUIRE_2FA", default=False)
+PORTAL_2FA_GROUPS = ["Publisher"]
+OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Kyphoplasty patient portal")
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+
+# --- Security headers and HTTPS -------------------------------------------
+# Production is served over HTTPS behind a TLS-terminating proxy that names the
+# original scheme in a header, e.g. SECURE_PROXY_SSL_HEADER=HTTP_X_FORWARDED_PROTO.
+# Only set it when that proxy always overwrites the header.
+
+_proxy_ssl_header = env.str("SECURE_PROXY_SSL_HEADER", default="")
+SECURE_PROXY_SSL_HEADER = (_proxy_ssl_header, "https") if _proxy_ssl_header else None
+SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
+SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", default=0 if DEBUG else 31_536_000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+# Preloading is hard to undo (browsers ship the list), so it is opt-in.
+SECURE_HSTS_PRELOAD = env.bool("SECURE_HSTS_PRELOAD", default=False)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SESSION_COOKIE_SECURE = env.bool("SESSION_COOKIE_SECURE", default=not DEBUG)
+CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+
+# Public pages: nothing inline, nothing from another host (portal.csp).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        # Rich text keeps editors' style attributes (text alignment); <style>
+        # elements and inline scripts stay blocked.
+        "style-src-attr": [UNSAFE_INLINE],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [SELF],
+        "upgrade-insecure-requests": not DEBUG,
+    }
+}
+# Logged-in staff only: the django CMS toolbar, structure board and editors
+# inject inline scripts and styles (portal.csp.PortalCSPMiddleware).
+PORTAL_CSP_EDITING = {
+    "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:"],
+    "font-src": [SELF, "data:"],
+    "worker-src": [SELF, "blob:"],
+}
+# No page needs these; geolocation stays available to the physician finder.
+PERMISSIONS_POLICY = {
+    "accelerometer": [],
+    "camera": [],
+    "display-capture": [],
+    "geolocation": ["self"],
+    "gyroscope": [],
+    "magnetometer": [],
+    "microphone": [],
+    "payment": [],
+    "usb": [],
+}
 
 
 # --- Logging ---------------------------------------------------------------
+# LOG_FORMAT=json prints one JSON object per line (portal.request_log), with
+# one line per request carrying method, path, status and duration_ms.
 
+LOG_FORMAT = env.str("LOG_FORMAT", default="text")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {"()": "portal.request_log.JSONFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "text",
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
 }
 
@@ -245,7 +372,16 @@ LOGGING = {
 # --- Portal ----------------------------------------------------------------
 
 PORTAL_DEMO_FIXTURES = BASE_DIR / "fixtures" / "demo"
+# Pages under the page with this key are for healthcare professionals.
+PORTAL_HCP_SECTION = "physicians"
 
 # django CMS 5.1's PageManager predates treebeard 5's manager check; the warning
 # is about treebeard 6, which the pinned django CMS does not support yet.
-SILENCED_SYSTEM_CHECKS = ["treebeard.E001"]
+SILENCED_SYSTEM_CHECKS = [
+    "treebeard.E001",
+    # X_FRAME_OPTIONS stays SAMEORIGIN: django CMS edits pages in same-origin frames.
+    "security.W019",
+]
+if not SECURE_HSTS_PRELOAD:
+    # Preload is a deliberate opt-in (SECURE_HSTS_PRELOAD), not an oversight.
+    SILENCED_SYSTEM_CHECKS.append("security.W021")

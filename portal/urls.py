@@ -9,6 +9,10 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from pages.views import choose_region
+
+from portal.two_factor import toolbar_login
+
 urlpatterns = [
     path(
         "sitemap.xml",
@@ -16,10 +20,13 @@ urlpatterns = [
         {"sitemaps": {"pages": CMSSitemap}},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("region/", choose_region, name="choose-region"),
     path("admin/", admin.site.urls),
 ]
 
 urlpatterns += i18n_patterns(
+    # Replaces django CMS's own toolbar login so it asks for the second factor too.
+    path("cms_login/", toolbar_login, name="cms_login"),
     path("", include("cms.urls")),
     prefix_default_language=False,
 )

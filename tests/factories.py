@@ -83,9 +83,10 @@ class Site:
 
 def build_site(*, user) -> Site:
     """The smallest site the templates need: notices, home, section, procedure, footer pages."""
-    report = demo.LoadReport()
     notices = {code: {"name": code, LANGUAGE: f"<p>{body}</p>"} for code, body in NOTICES.items()}
-    demo.load_notices(spec={"notices": notices}, user=user, report=report)
+    demo.load_aliases(
+        spec={"category": "Site notices", "aliases": notices}, user=user, report=demo.LoadReport()
+    )
     home = published_page(
         "Welcome",
         user=user,

@@ -5,6 +5,8 @@ from django.db import transaction
 
 from pages import demo
 
+FIXTURES = ("references", "notices", "safety", "pages")
+
 
 class Command(BaseCommand):
     help = "Load the demo pages and notices from fixtures/demo (skips what exists)."
@@ -13,13 +15,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--reset",
             action="store_true",
-            help="Delete all pages and site notices first, then load the demo afresh.",
+            help="Delete all pages, aliases and references first, then load the demo afresh.",
         )
 
     def handle(self, *args, reset: bool = False, **options):
         try:
-            pages_spec = demo.read_fixture("pages.yaml")
-            notices_spec = demo.read_fixture("notices.yaml")
+            specs = {name: demo.read_fixture(f"{name}.yaml") for name in FIXTURES}
         except (OSError, ValueError) as exc:
             raise CommandError(f"Cannot read the demo fixtures: {exc}") from exc
 
@@ -29,8 +30,10 @@ class Command(BaseCommand):
             if reset:
                 demo.delete_site_content()
                 self.stdout.write("Deleted existing pages and notices.")
-            demo.load_notices(spec=notices_spec, user=user, report=report)
-            demo.load_pages(spec=pages_spec, user=user, report=report)
+            demo.load_references(spec=specs["references"], report=report)
+            demo.load_aliases(spec=specs["notices"], user=user, report=report)
+            demo.load_aliases(spec=specs["safety"], user=user, report=report)
+            demo.load_pages(spec=specs["pages"], user=user, report=report)
 
         for item in report.created:
             self.stdout.write(f"  created {item}")

@@ -1,0 +1,35 @@
+"""Admin for the reference library. Risk lists and notices are edited as aliases."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from .forms import ReferenceForm
+from .models import Reference
+
+
+@admin.register(Reference)
+class ReferenceAdmin(admin.ModelAdmin):
+    form = ReferenceForm
+    list_display = ["number", "first_author", "year", "journal", "pmid", "doi", "disclosures"]
+    list_display_links = ["number", "first_author"]
+    search_fields = ["number", "authors", "title", "journal", "pmid", "doi"]
+    list_filter = ["author_was_paid_consultant", "funded_by_manufacturer", "year"]
+    fieldsets = [
+        (None, {"fields": ["number", "authors", "title"]}),
+        (_("Source"), {"fields": ["journal", "year", "volume", "issue", "pages"]}),
+        (_("Identifiers"), {"fields": ["pmid", "doi", "clinical_trial_id"]}),
+        (
+            _("Disclosures"),
+            {"fields": ["author_was_paid_consultant", "funded_by_manufacturer"]},
+        ),
+    ]
+
+    @admin.display(description=_("first author"))
+    def first_author(self, obj):
+        return obj.authors.split(",")[0]
+
+    @admin.display(description=_("disclosures"))
+    def disclosures(self, obj):
+        return ("*" if obj.author_was_paid_consultant else "") + (
+            "†" if obj.funded_by_manufacturer else ""
+        )

@@ -1,0 +1,42 @@
+"""Editor forms for the pages plugins: every mistake becomes a form error, never a 500."""
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from .models import Citation, Reference
+from .models.references import parse_numbers
+
+
+class CitationForm(forms.ModelForm):
+    class Meta:
+        model = Citation
+        fields = ["numbers"]
+
+    def clean_numbers(self):
+        numbers = parse_numbers(self.cleaned_data["numbers"])
+        known = set(Reference.objects.filter(number__in=numbers).values_list("number", flat=True))
+        missing = [n for n in numbers if n not in known]
+        if missing:
+            raise ValidationError(
+                ngettext(
+                    "There is no reference %(numbers)s in the reference library.",
+                    "There are no references %(numbers)s in the reference library.",
+                    len(missing),
+                )
+                % {"numbers": ", ".join(map(str, missing))}
+            )
+        return ",".join(map(str, numbers))
+
+
+class ReferenceForm(forms.ModelForm):
+    class Meta:
+        model = Reference
+        fields = "__all__"
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("pmid") and not cleaned.get("doi") and not self.errors:
+            raise ValidationError(_("Give a PubMed ID or a DOI so readers can find the study."))
+        return cleaned

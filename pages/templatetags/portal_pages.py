@@ -1,0 +1,71 @@
+"""Template tags for what every content page shows: references and its last update."""
+
+from cms.models import Page, PageContent
+from django import template
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from djangocms_versioning.constants import PUBLISHED
+from djangocms_versioning.models import StateTracking
+
+from pages.library import reference_library
+from pages.models import Citation
+
+register = template.Library()
+
+
+def _page_content(context):
+    toolbar = getattr(context.get("request"), "toolbar", None)
+    obj = toolbar.get_object() if toolbar else None
+    return obj if isinstance(obj, PageContent) else None
+
+
+@register.inclusion_tag("pages/includes/references.html", takes_context=True)
+def page_references(context):
+    """The references cited anywhere on the page being shown, in library order."""
+    content = _page_content(context)
+    references = []
+    if content is not None:
+        citations = Citation.objects.filter(
+            placeholder__content_type=ContentType.objects.get_for_model(PageContent),
+            placeholder__object_id=content.pk,
+        ).values_list("numbers", flat=True)
+        numbers = {n for value in citations for n in Citation(numbers=value).cited_numbers()}
+        library = reference_library(context.get("request"))
+        references = [library[n] for n in sorted(numbers) if n in library]
+    return {
+        "references": references,
+        "show_consultant_note": any(r.author_was_paid_consultant for r in references),
+        "show_funding_note": any(r.funded_by_manufacturer for r in references),
+    }
+
+
+@register.simple_tag(takes_context=True)
+def page_published_at(context):
+    """When the version on screen was published (None for a draft), from versioning's log."""
+    content = _page_content(context)
+    if content is None:
+        return None
+    return (
+        StateTracking.objects.filter(
+            version__content_type=ContentType.objects.get_for_model(PageContent),
+            version__object_id=content.pk,
+            new_state=PUBLISHED,
+        )
+        .order_by("-date")
+        .values_list("date", flat=True)
+        .first()
+    )
+
+
+@register.simple_tag(takes_context=True)
+def in_hcp_section(context) -> bool:
+    """True on the healthcare-professional section (the page keyed PORTAL_HCP_SECTION and below)."""
+    page = getattr(context.get("request"), "current_page", None)
+    if not page:  # a lazy object wrapping None on non-CMS pages
+        return False
+    root = (
+        Page.objects.filter(reverse_id=settings.PORTAL_HCP_SECTION, site_id=page.site_id)
+        .values_list("path", flat=True)
+        .first()
+    )
+    return bool(root) and page.path.startswith(root)
