@@ -10,7 +10,6 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from pages.views import choose_region
-
 from portal.two_factor import toolbar_login
 
 urlpatterns = [

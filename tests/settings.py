@@ -12,6 +12,8 @@ os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 from portal.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The test client speaks plain HTTP; tests/security checks the redirect itself.
+SECURE_SSL_REDIRECT = False
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
