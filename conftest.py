@@ -1,15 +1,21 @@
 """Fixtures shared by the whole suite. Test data comes from tests/factories.py."""
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from tests import factories
 
 
 @pytest.fixture(autouse=True)
-def _empty_cache():
-    """Each test starts with a cold cache, as a freshly deployed site does."""
+def _fresh_process_state():
+    """Each test starts like a fresh process: cold cache, default region active.
+
+    (Requests activate their region on the thread; a test must not inherit it.)
+    """
     cache.clear()
+    translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
 

@@ -33,7 +33,28 @@ class CitationForm(forms.ModelForm):
 class ReferenceForm(forms.ModelForm):
     class Meta:
         model = Reference
-        fields = "__all__"
+        fields = [
+            "number",
+            "authors",
+            "title",
+            "journal",
+            "year",
+            "volume",
+            "issue",
+            "pages",
+            "pmid",
+            "doi",
+            "clinical_trial_id",
+            "author_was_paid_consultant",
+            "funded_by_manufacturer",
+        ]
+
+    def clean_doi(self):
+        """Editors often paste the DOI as a link; the library stores the bare DOI."""
+        doi = self.cleaned_data["doi"].strip()
+        for prefix in ("https://doi.org/", "http://doi.org/", "https://dx.doi.org/", "doi:"):
+            doi = doi.removeprefix(prefix)
+        return doi  # the model's validator checks what remains
 
     def clean(self):
         cleaned = super().clean()

@@ -207,10 +207,9 @@ CMS_TEMPLATES = [
     ("cms/procedure.html", _("Procedure page")),
 ]
 CMS_PERMISSION = True
-# Anonymous visitors get whole pages from the CMS page cache, which the portal
-# invalidates on every publish (pages/cache.py). Per-placeholder caching is off:
-# placeholders embed aliases and citations whose changes it would not see.
-CMS_PLACEHOLDER_CACHE = False
+# Anonymous visitors get whole pages from the CMS page cache (which needs the
+# placeholder cache on). pages/cache.py clears both when embedded content
+# (aliases, references) changes, which django CMS alone does not.
 CMS_CONFIRM_VERSION4 = True
 X_FRAME_OPTIONS = "SAMEORIGIN"  # django CMS edits pages inside same-origin frames
 # Editors log in through /admin/; the public site never shows a login form.
@@ -372,6 +371,8 @@ LOGGING = {
 # --- Portal ----------------------------------------------------------------
 
 PORTAL_DEMO_FIXTURES = BASE_DIR / "fixtures" / "demo"
+# Where `make backup` writes its <timestamp>/ folders (portal.backups).
+PORTAL_BACKUP_DIR = Path(env.str("BACKUP_DIR", default="") or VAR_DIR / "backups")
 # Pages under the page with this key are for healthcare professionals.
 PORTAL_HCP_SECTION = "physicians"
 

@@ -11,6 +11,7 @@ from cms.models import Page, PageContent
 from django.contrib.auth import get_user_model
 
 from pages import demo
+from pages.models import Reference
 
 LANGUAGE = "en-us"
 
@@ -124,3 +125,95 @@ def build_site(*, user) -> Site:
     return Site(
         home=home, section=section, procedure=procedure, child=child, footer_pages=footer_pages
     )
+
+
+class ReferenceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Reference
+        django_get_or_create = ("number",)
+
+    number = factory.Sequence(lambda n: n + 1)
+    authors = "Wardlaw D, Cummings SR"
+    title = factory.Sequence(lambda n: f"A randomised trial of balloon kyphoplasty, part {n}")
+    journal = "The Lancet"
+    year = 2009
+    volume = "373"
+    issue = "9668"
+    pages = "1016-1024"
+    pmid = factory.Sequence(lambda n: str(19246088 + n))
+
+
+def references() -> list[Reference]:
+    """Library entries 17, 19 and 29; 19 carries both disclosure flags."""
+    return [
+        ReferenceFactory(number=17),
+        ReferenceFactory(number=19, author_was_paid_consultant=True, funded_by_manufacturer=True),
+        ReferenceFactory(number=29, doi="10.1007/s00586-012-2314-z", pmid=""),
+    ]
+
+
+RISKS = [
+    ("myocardial infarction", "heart attack"),
+    ("cerebrovascular accident", "stroke"),
+    ("death", ""),
+]
+
+
+def risk_list_alias(*, user, code: str = "serious-adverse-events", risks=RISKS):
+    """A published risk-list alias, as editors keep them in the "Safety information" category."""
+    from djangocms_alias.models import Alias
+
+    spec = {
+        "category": "Safety information",
+        "aliases": {
+            code: {
+                "name": "Serious adverse events",
+                LANGUAGE: [
+                    {
+                        "plugin": "RiskListPlugin",
+                        "title": "Serious adverse events",
+                        "lead_in": "Serious adverse events can occur including:",
+                        "closing": "Patients should consult with their doctor.",
+                        "children": [
+                            {"plugin": "RiskItemPlugin", "term": term, "gloss": gloss}
+                            for term, gloss in risks
+                        ],
+                    }
+                ],
+            }
+        },
+    }
+    demo.load_aliases(spec=spec, user=user, report=demo.LoadReport())
+    return Alias.objects.get(static_code=code)
+
+
+def published_translation(page: Page, language: str, *, user, title: str | None = None):
+    """Publish `page` in another region, copying its plugins, as an editor translating it does."""
+    from cms.api import create_page_content
+    from cms.utils.plugins import copy_plugins_to_placeholder
+
+    source = PageContent.admin_manager.get(page=page, language=LANGUAGE)
+    content = create_page_content(
+        language,
+        title or source.title,
+        page,
+        template=source.template,
+        in_navigation=source.in_navigation,
+        created_by=user,
+    )
+    for placeholder in source.get_placeholders():
+        target = content.get_placeholders().get(slot=placeholder.slot)
+        copy_plugins_to_placeholder(
+            list(placeholder.get_plugins(LANGUAGE)), target, language=language
+        )
+    demo.publish(content, user=user)
+    return content
+
+
+def notice(static_code: str, language: str, text: str, *, user) -> None:
+    """Publish a site notice's content for one region."""
+    spec = {
+        "category": "Site notices",
+        "aliases": {static_code: {"name": static_code, language: f"<p>{text}</p>"}},
+    }
+    demo.load_aliases(spec=spec, user=user, report=demo.LoadReport())

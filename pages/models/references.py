@@ -67,11 +67,6 @@ class Reference(models.Model):
     def __str__(self):
         return f"[{self.number}] {self.authors.split(',')[0]} {self.year}: {self.title[:60]}"
 
-    def clean(self):
-        if self.doi:
-            self.doi = self.doi.strip().removeprefix("https://doi.org/")
-            validate_doi(self.doi)
-
     @property
     def source(self) -> str:
         """Journal citation in Vancouver style: 'The Lancet. 2009;373(9668):1016-1024.'"""
