@@ -8,7 +8,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check editor demo clean
+.PHONY: help run test lint format check editor demo clean backup restore
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -54,6 +54,13 @@ editor: $(STAMP)  ## Create an editor login (a superuser)
 
 demo: $(STAMP)  ## Load the demo content (skips what exists)
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_demo_content
+
+backup: $(STAMP)  ## Dump PostgreSQL (pg_dump -Fc) and copy media to var/backups/<timestamp>/
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py backup
+
+restore: $(STAMP)  ## Restore BACKUP=var/backups/<timestamp> into an empty PostgreSQL database
+	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=var/backups/<timestamp>"; exit 2; }
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py restore "$(BACKUP)"
 
 clean:  ## Remove the virtualenv and local data under var/
 	rm -rf $(VENV) var staticfiles
