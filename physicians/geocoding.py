@@ -1,0 +1,238 @@
+"""
+Offline geocoding of what a patient types: a ZIP code, ZIP+4 or "City, ST".
+
+Coordinates come from the `zipcodes` package's ZIP centroids, so a search never
+calls out to a geocoding service and never sends a patient's location anywhere.
+The index is built once per process, on first use, and shared by every request.
+"""
+
+import difflib
+import re
+import unicodedata
+from bisect import bisect_left
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+
+import zipcodes
+
+from physicians.geometry import Point
+from physicians.states import CODES_BY_NAME, STATES
+
+MAX_INPUT_LENGTH = 100
+MAX_SUGGESTIONS = 5
+EXAMPLE = "a 5-digit ZIP code or a city and state, like “Minneapolis, MN”"
+
+ZIP_RE = re.compile(r"(?P<zip>[0-9]{5})(?:-?[0-9]{4})?", re.ASCII)
+# Common abbreviations in US place names, expanded the same way on both sides.
+ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+
+
+@dataclass(frozen=True)
+class Origin:
+    """Where a search starts, and how to tell the visitor what we understood."""
+
+    label: str
+    point: Point
+    city: str
+    state: str
+    zip_code: str = ""
+
+
+class LocationError(ValueError):
+    """The input names no place we know; `suggestions` are inputs that would work."""
+
+    def __init__(self, message: str, suggestions: list[str] | tuple[str, ...] = ()):
+        super().__init__(message)
+        self.message = message
+        self.suggestions = list(suggestions)[:MAX_SUGGESTIONS]
+
+
+@dataclass(frozen=True)
+class _Zip:
+    code: str
+    city: str
+    state: str
+    point: Point
+
+
+class _Index:
+    def __init__(self, records: list[dict]):
+        self.zips: dict[str, _Zip] = {}
+        places: dict[tuple[str, str], list[_Zip]] = defaultdict(list)
+        aliases: dict[tuple[str, str], list[_Zip]] = defaultdict(list)
+        alias_names: dict[tuple[str, str], str] = {}
+        for record in records:
+            latitude, longitude = float(record["lat"]), float(record["long"])
+            if record["zip_code_type"] == "MILITARY" or (latitude == 0 and longitude == 0):
+                continue  # APO/FPO addresses and records without a real location
+            entry = _Zip(
+                code=record["zip_code"],
+                city=record["city"],
+                state=record["state"],
+                point=Point(latitude, longitude),
+            )
+            self.zips[entry.code] = entry
+            places[(normalize(entry.city), entry.state)].append(entry)
+            for alias in record["acceptable_cities"]:
+                key = (normalize(alias), entry.state)
+                aliases[key].append(entry)
+                alias_names.setdefault(key, alias)
+        self.sorted_zips = sorted(self.zips)
+        self.places = {key: _centroid(entries) for key, entries in places.items()}
+        self.aliases = {
+            key: _centroid(entries, city=alias_names[key])
+            for key, entries in aliases.items()
+            if key not in self.places
+        }
+        self.states_by_city: dict[str, set[str]] = defaultdict(set)
+        self.cities_by_state: dict[str, list[str]] = defaultdict(list)
+        self.cities_by_initial: dict[str, set[str]] = defaultdict(set)
+        for city, state in (*self.places, *self.aliases):
+            self.states_by_city[city].add(state)
+            self.cities_by_state[state].append(city)
+            self.cities_by_initial[city[:2]].add(city)
+
+    def place(self, city: str, state: str) -> Origin | None:
+        return self.places.get((city, state)) or self.aliases.get((city, state))
+
+
+def _centroid(entries: list[_Zip], city: str | None = None) -> Origin:
+    """A city's centre: the mean of its ZIP centroids."""
+    latitude = sum(e.point.latitude for e in entries) / len(entries)
+    longitude = sum(e.point.longitude for e in entries) / len(entries)
+    city = city or entries[0].city
+    state = entries[0].state
+    return Origin(
+        label=f"{city}, {state}", point=Point(latitude, longitude), city=city, state=state
+    )
+
+
+@cache
+def _index() -> _Index:
+    return _Index(zipcodes.list_all())
+
+
+def normalize(text: str) -> str:
+    """Case-, accent-, punctuation- and spacing-insensitive form of a place name."""
+    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    words = re.sub(r"[^a-z0-9]+", " ", text.casefold()).split()
+    return " ".join(ABBREVIATIONS.get(word, word) for word in words)
+
+
+def zip_centroid(zip_code: str) -> Point | None:
+    """Centroid of a 5-digit ZIP, ZIP+4 or 9-digit ZIP; None when unknown."""
+    match = ZIP_RE.fullmatch(zip_code.strip())
+    entry = _index().zips.get(match["zip"]) if match else None
+    return entry.point if entry else None
+
+
+def geocode(text: str) -> Origin:
+    """Turn a visitor's location into an origin, or raise LocationError saying why not."""
+    text = (text or "").strip()
+    if not text:
+        raise LocationError(f"Enter {EXAMPLE}.")
+    if len(text) > MAX_INPUT_LENGTH:
+        raise LocationError(f"That is too long to be a place. Enter {EXAMPLE}.")
+    match = ZIP_RE.fullmatch(text)
+    if match:
+        return _geocode_zip(match["zip"])
+    if text.replace("-", "").replace(" ", "").isdigit():
+        raise LocationError("A ZIP code has 5 digits, or 9 with ZIP+4 (55432 or 55432-1234).")
+    return _geocode_place(text)
+
+
+def _geocode_zip(code: str) -> Origin:
+    index = _index()
+    entry = index.zips.get(code)
+    if entry is None:
+        raise LocationError(
+            f"We could not find ZIP code {code}. Check it, or enter a city and state.",
+            [f"{z.code} ({z.city}, {z.state})" for z in _nearby_zips(code)],
+        )
+    return Origin(
+        label=f"{entry.city}, {entry.state} {entry.code}",
+        point=entry.point,
+        city=entry.city,
+        state=entry.state,
+        zip_code=entry.code,
+    )
+
+
+def _nearby_zips(code: str) -> list[_Zip]:
+    """Known ZIPs numerically closest to an unknown one, same 3-digit area first."""
+    index = _index()
+    position = bisect_left(index.sorted_zips, code)
+    window = index.sorted_zips[max(0, position - MAX_SUGGESTIONS) : position + MAX_SUGGESTIONS]
+    window.sort(key=lambda z: (z[:3] != code[:3], abs(int(z) - int(code))))
+    return [index.zips[z] for z in window[:MAX_SUGGESTIONS]]
+
+
+def _split_place(text: str) -> tuple[str, str | None]:
+    """("minneapolis", "MN") from "Minneapolis, MN", "minneapolis mn" or "..., Minnesota"."""
+    if "," in text:
+        city, _, state = text.rpartition(",")
+        return normalize(city), state.strip()
+    words = text.split()
+    for size in (1, 2, 3):
+        if len(words) > size:
+            candidate = " ".join(words[-size:])
+            if _state_code(candidate):
+                return normalize(" ".join(words[:-size])), candidate
+    return normalize(text), None
+
+
+def _state_code(text: str) -> str | None:
+    text = " ".join(text.split())
+    if text.upper() in STATES:
+        return text.upper()
+    return CODES_BY_NAME.get(text.replace(".", "").casefold())
+
+
+def _geocode_place(text: str) -> Origin:
+    index = _index()
+    city, state_text = _split_place(text)
+    if not city:
+        raise LocationError(f"Enter {EXAMPLE}.")
+    states = sorted(index.states_by_city.get(city, ()))
+    if state_text is None or not state_text:
+        if len(states) == 1:
+            return index.place(city, states[0])
+        if states:
+            raise LocationError(
+                "More than one place has that name: add the state.",
+                [index.place(city, state).label for state in states],
+            )
+        raise LocationError(f"We could not find that place. Enter {EXAMPLE}.", _close(city, None))
+    state = _state_code(state_text)
+    if state is None:
+        raise LocationError(
+            "That is not a US state: use its two-letter code, like MN.",
+            [index.place(city, s).label for s in states],
+        )
+    origin = index.place(city, state)
+    if origin is None:
+        others = [index.place(city, s).label for s in states]
+        raise LocationError(
+            f"We could not find that city in {STATES[state]}.", _close(city, state) + others
+        )
+    return origin
+
+
+def _close(city: str, state: str | None) -> list[str]:
+    """Place names that look like a misspelling of `city`, as "City, ST"."""
+    index = _index()
+    if state:
+        names = [(name, state) for name in index.cities_by_state[state]]
+    else:  # every city starting with the same letter keeps difflib quick
+        names = [
+            (name, s)
+            for name, ss in index.states_by_city.items()
+            if name[:1] == city[:1]
+            for s in ss
+        ]
+    matches = difflib.get_close_matches(city, sorted({n for n, _ in names}), n=MAX_SUGGESTIONS)
+    by_name = defaultdict(list)
+    for name, s in names:
+        by_name[name].append(s)
+    return [index.place(name, s).label for name in matches for s in sorted(by_name[name])]
