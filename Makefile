@@ -49,8 +49,12 @@ check: $(STAMP)  ## Django system checks and the missing-migrations check
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py check
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py makemigrations --check --dry-run
 
-editor: $(STAMP)  ## Create an editor login (a superuser)
+editor: $(STAMP)  ## Create an editor login: a superuser, or ROLE="Content author" USERNAME=alice
+ifdef ROLE
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py create_editor "$(USERNAME)" --role "$(ROLE)"
+else
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py createsuperuser
+endif
 
 demo: $(STAMP)  ## Load the demo content (skips what exists)
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_demo_content

@@ -85,6 +85,7 @@ PORTAL_APPS = [
     "portal",
     "pages",
     "physicians",
+    "editorial",
 ]
 INSTALLED_APPS = DJANGO_APPS + CMS_APPS + SECURITY_APPS + PORTAL_APPS
 

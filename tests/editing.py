@@ -7,7 +7,7 @@ to prove what visitors see after an editor acts.
 from urllib.parse import urlencode
 
 from cms.models import CMSPlugin
-from django.urls import reverse
+from django.urls import reverse  # noqa: F401 (re-exported for tests)
 from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
 
@@ -103,3 +103,33 @@ def edit_url(content) -> str:
     from cms.toolbar.utils import get_object_edit_url
 
     return get_object_edit_url(content)
+
+
+def request_review(client, content):
+    version = Version.objects.get_for_content(content)
+    return client.post(reverse("admin:editorial_review_request", args=[version.pk]))
+
+
+def decide(client, content, *, approve: bool = True, comment: str = ""):
+    """The medical reviewer's Approve / Reject buttons."""
+    version = Version.objects.get_for_content(content)
+    button = "approve" if approve else "reject"
+    url = reverse("admin:editorial_review_decide", args=[version.pk])
+    return client.post(url, {button: "1", "comment": comment})
+
+
+def approve_and_publish(client, content):
+    """For a superuser: approve the draft, then publish it (the full review path is tested
+    in tests/editorial)."""
+    response = decide(client, content, approve=True)
+    assert response.status_code == 302, response.content[:800]
+    response = publish(client, content)
+    version = Version.objects.get(pk=Version.objects.get_for_content(content).pk)
+    assert version.state == "published", _messages(response)
+    return response
+
+
+def _messages(response) -> list[str]:
+    from django.contrib.messages import get_messages
+
+    return [str(m) for m in get_messages(response.wsgi_request)]

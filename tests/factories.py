@@ -10,7 +10,7 @@ from cms.api import create_page
 from cms.models import Page, PageContent
 from django.contrib.auth import get_user_model
 
-from pages import demo
+from pages import demo  # noqa: F401 (tests use factories.demo)
 from pages.models import Reference
 
 LANGUAGE = "en-us"
@@ -103,7 +103,14 @@ def build_site(*, user) -> Site:
         parent=section,
         template="cms/procedure.html",
         content=text("<p>Procedure text</p>"),
-        safety=text("<ul><li>death</li></ul>"),
+        safety=[
+            {
+                "plugin": "RiskListPlugin",
+                "title": "Risks",
+                "lead_in": "Serious adverse events can occur including:",
+                "children": [{"plugin": "RiskItemPlugin", "term": "death"}],
+            }
+        ],
     )
     child = published_page(
         "After the Procedure", user=user, parent=procedure, content=text("<p>Recovery text</p>")
@@ -217,3 +224,12 @@ def notice(static_code: str, language: str, text: str, *, user) -> None:
         "aliases": {static_code: {"name": static_code, language: f"<p>{text}</p>"}},
     }
     demo.load_aliases(spec=spec, user=user, report=demo.LoadReport())
+
+
+def staff_in_role(role: str, username: str | None = None):
+    """A staff login in one of the editorial groups (created by editorial.roles on migrate)."""
+    from django.contrib.auth.models import Group
+
+    user = UserFactory(username=username or role.lower().replace(" ", "-"), is_staff=True)
+    user.groups.add(Group.objects.get(name=role))
+    return user

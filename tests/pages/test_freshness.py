@@ -59,7 +59,7 @@ def test_page_edited_and_published_shows_at_the_next_request(client, editor, sit
     assert "Procedure text" in texts(client.get(page.get_absolute_url()), "//main//p")
 
     client.force_login(editor)
-    assert editing.publish(client, draft).status_code == 302
+    assert editing.approve_and_publish(client, draft).status_code == 302
     client.logout()
     assert "Updated after medical review." in texts(
         client.get(page.get_absolute_url()), "//main//p"

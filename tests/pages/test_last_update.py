@@ -48,7 +48,7 @@ def test_republishing_moves_the_date(client, editor, site_tree):
     backdate_publication(page, datetime(2012, 4, 4, 15, tzinfo=ZoneInfo("UTC")))
     client.force_login(editor)
     draft = editing.start_draft(client, PageContent.objects.get(page=page))
-    editing.publish(client, draft)
+    editing.approve_and_publish(client, draft)
     client.logout()
 
     published_at = (

@@ -41,7 +41,7 @@ def draft_list(client, editor, risk_alias):
 
 
 def publish_and_log_out(client, draft):
-    response = editing.publish(client, draft)
+    response = editing.approve_and_publish(client, draft)
     assert response.status_code == 302
     client.logout()
 

@@ -34,7 +34,7 @@ def test_published_notice_change_is_on_every_page_at_the_next_request(client, ed
     assert "Ask your doctor" not in " ".join(notice_texts(client.get("/")))  # draft only
 
     client.force_login(editor)
-    assert editing.publish(client, draft).status_code == 302
+    assert editing.approve_and_publish(client, draft).status_code == 302
     client.logout()
     for page in pages:
         assert "Ask your doctor before any treatment." in notice_texts(

@@ -38,7 +38,9 @@ def test_check_deploy_is_clean_with_production_settings():
     result = run("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "System check identified no issues (4 silenced)." in result.stdout
+    # Silenced: security.W019 and W021 (see settings), and treebeard.E001 once per model
+    # built on django CMS's page tree (cms.Page, editorial's report proxy, and their managers).
+    assert "System check identified no issues (5 silenced)." in result.stdout
     assert result.stderr == ""
 
 
@@ -78,7 +80,7 @@ def test_preload_can_be_switched_on_and_then_is_not_silenced():
     )
 
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "no issues (3 silenced)" in result.stdout
+    assert "no issues (4 silenced)" in result.stdout  # W021 is no longer silenced
 
 
 def test_local_development_stays_plain_http():

@@ -1,0 +1,201 @@
+"""
+Admin for editorial governance: the review queue with approve/reject pages,
+the audit history (read-only) and the "Content due for review" report.
+"""
+
+from django.contrib import admin, messages
+from django.db.models import F, OuterRef, Q, Subquery
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from djangocms_versioning.constants import PUBLISHED
+from djangocms_versioning.models import Version
+
+from . import conf, reviews
+from .models import AuditEntry, MedicalReview, PageDueForReview, Review
+
+
+def compare_url(version) -> str:
+    """Versioning's side-by-side view of the draft against what is live now."""
+    proxy = version.versionable.version_model_proxy
+    name = f"admin:{proxy._meta.app_label}_{proxy._meta.model_name}_compare"
+    live = (
+        Version.objects.filter_by_content_grouping_values(version.content)
+        .filter(state=PUBLISHED)
+        .first()
+    )
+    if live is None:
+        return reverse(name, args=[version.pk])
+    return reverse(name, args=[live.pk]) + f"?compare_to={version.pk}"
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    list_display = ["content", "state", "requested_by", "requested_at", "decided_by", "links"]
+    list_filter = ["state"]
+    list_select_related = ["version", "requested_by", "decided_by"]
+    readonly_fields = [f.name for f in Review._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("content"))
+    def content(self, review):
+        return str(review.version.content)
+
+    @admin.display(description=_("review"))
+    def links(self, review):
+        return format_html(
+            '<a href="{}">{}</a> · <a href="{}">{}</a>',
+            compare_url(review.version),
+            _("Compare with live"),
+            reverse("admin:editorial_review_decide", args=[review.version_id]),
+            _("Approve or reject"),
+        )
+
+    def get_urls(self):
+        return [
+            path(
+                "version/<int:version_id>/request/",
+                self.admin_site.admin_view(self.request_view),
+                name="editorial_review_request",
+            ),
+            path(
+                "version/<int:version_id>/decide/",
+                self.admin_site.admin_view(self.decide_view),
+                name="editorial_review_decide",
+            ),
+            *super().get_urls(),
+        ]
+
+    def request_view(self, request, version_id):
+        version = get_object_or_404(Version, pk=version_id)
+        if request.method != "POST":
+            return redirect(compare_url(version))
+        try:
+            reviews.request_review(version=version, user=request.user)
+        except reviews.ReviewError as error:
+            self.message_user(request, str(error), messages.ERROR)
+        else:
+            self.message_user(request, _("Sent to the medical reviewers."))
+        return redirect(request.POST.get("next") or reverse("admin:editorial_review_changelist"))
+
+    def decide_view(self, request, version_id):
+        version = get_object_or_404(Version, pk=version_id)
+        if not request.user.has_perm(reviews.REVIEW_PERMISSION):
+            self.message_user(
+                request, _("Only medical reviewers can approve or reject drafts."), messages.ERROR
+            )
+            return redirect("admin:index")
+        error = None
+        if request.method == "POST":
+            approve = "approve" in request.POST
+            try:
+                reviews.decide(
+                    version=version,
+                    user=request.user,
+                    approve=approve,
+                    comment=request.POST.get("comment", ""),
+                )
+            except reviews.ReviewError as exc:
+                error = str(exc)
+            else:
+                self.message_user(request, _("Approved.") if approve else _("Rejected."))
+                return redirect("admin:editorial_review_changelist")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Review a draft"),
+            "version": version,
+            "compare_url": compare_url(version),
+            "latest": reviews.latest_review(version),
+            "error": error,
+            "comment": request.POST.get("comment", ""),
+            "opts": self.model._meta,
+        }
+        return TemplateResponse(
+            request, "editorial/decide.html", context, status=400 if error else 200
+        )
+
+
+@admin.register(AuditEntry)
+class AuditEntryAdmin(admin.ModelAdmin):
+    list_display = ["at", "user", "action", "content_label", "note"]
+    list_filter = ["action", "at"]
+    search_fields = ["content_label", "user__username", "note"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(PageDueForReview)
+class DueForReviewAdmin(admin.ModelAdmin):
+    """Pages whose last medical review is older than PORTAL_REVIEW_INTERVAL_DAYS, or never done."""
+
+    list_display = ["page_title", "last_reviewed", "reviewer", "open_page"]
+    list_display_links = None
+
+    def get_queryset(self, request):
+        cutoff = timezone.now() - timezone.timedelta(days=conf.REVIEW_INTERVAL_DAYS)
+        reviews_of_page = MedicalReview.objects.filter(extended_object=OuterRef("pk"))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(
+                reviewed_at=Subquery(reviews_of_page.values("reviewed_at")[:1]),
+                reviewer_name=Subquery(reviews_of_page.values("reviewed_by__username")[:1]),
+            )
+            .filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=cutoff))
+            .order_by(F("reviewed_at").asc(nulls_first=True), "path")
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def has_view_permission(self, request, obj=None):
+        return request.user.has_perm(reviews.REVIEW_PERMISSION) or request.user.has_perm(
+            reviews.PUBLISH_PERMISSION
+        )
+
+    def has_module_permission(self, request):
+        return self.has_view_permission(request)
+
+    @admin.display(description=_("page"), ordering="path")
+    def page_title(self, page):
+        return page.get_title() or page.reverse_id or page.pk
+
+    @admin.display(
+        description=_("last medical review"), ordering="reviewed_at", empty_value="never"
+    )
+    def last_reviewed(self, page):
+        return page.reviewed_at
+
+    @admin.display(description=_("reviewed by"), ordering="reviewer_name", empty_value="—")
+    def reviewer(self, page):
+        return page.reviewer_name
+
+    @admin.display(description=_("link"))
+    def open_page(self, page):
+        url = page.get_absolute_url()
+        return format_html('<a href="{}">{}</a>', url, _("View page")) if url else "—"

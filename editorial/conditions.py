@@ -1,0 +1,44 @@
+"""
+Publication rules, added to djangocms-versioning's own checks.
+
+Versioning asks `Version.check_publish(user)` / `check_unpublish(user)` before
+its admin publishes or unpublishes anything (and hides the buttons when they
+fail), so the rules hold for pages, risk lists and site notices alike.
+"""
+
+from djangocms_versioning.exceptions import ConditionFailed
+from djangocms_versioning.models import Version
+
+from .fair_balance import missing_safety_message
+from .reviews import PUBLISH_PERMISSION, is_approved
+
+
+def user_is_publisher(version, user):
+    if not user.has_perm(PUBLISH_PERMISSION):
+        raise ConditionFailed("Only publishers can publish or unpublish content.")
+
+
+def draft_is_approved(version, user):
+    if not is_approved(version):
+        raise ConditionFailed(
+            "This draft has not been approved by a medical reviewer since its last change."
+        )
+
+
+def page_is_balanced(version, user):
+    message = missing_safety_message(version.content)
+    if message:
+        raise ConditionFailed(message)
+
+
+def install() -> None:
+    """Add the portal's rules once (app registry ready() may run more than once in tests)."""
+    if getattr(Version, "_portal_rules_installed", False):
+        return
+    Version.check_publish = Version.check_publish + [
+        user_is_publisher,
+        page_is_balanced,
+        draft_is_approved,
+    ]
+    Version.check_unpublish = Version.check_unpublish + [user_is_publisher]
+    Version._portal_rules_installed = True
