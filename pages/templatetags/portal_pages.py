@@ -4,6 +4,7 @@ from cms.models import Page, PageContent
 from django import template
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import get_language
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import StateTracking
 
@@ -14,9 +15,17 @@ register = template.Library()
 
 
 def _page_content(context):
-    toolbar = getattr(context.get("request"), "toolbar", None)
+    """The page content on screen: the toolbar's object, or for apphook views the published
+    content of the current page (apphooked views do not register it with the toolbar)."""
+    request = context.get("request")
+    toolbar = getattr(request, "toolbar", None)
     obj = toolbar.get_object() if toolbar else None
-    return obj if isinstance(obj, PageContent) else None
+    if isinstance(obj, PageContent):
+        return obj
+    page = getattr(request, "current_page", None)
+    if not page:
+        return None
+    return PageContent.objects.filter(page=page, language=get_language()).first()
 
 
 @register.inclusion_tag("pages/includes/references.html", takes_context=True)

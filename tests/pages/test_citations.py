@@ -117,3 +117,17 @@ def test_editing_a_citation_with_an_unknown_number_is_a_form_error(
     assert "There is no reference 404 in the reference library." in response.content.decode()
     citation.refresh_from_db()
     assert citation.numbers == "17,19,29"
+
+
+def test_citation_renders_in_isolation_inside_text(references):
+    from django.test import SimpleTestCase
+
+    from tests.rendering import render
+
+    output = render(factories.text("<p>Relief{cite:17,19}.</p>"))
+
+    SimpleTestCase().assertInHTML(
+        '<sup class="citation">[<a href="#ref-17" aria-label="Reference 17">17</a>,'
+        '<a href="#ref-19" aria-label="Reference 19">19</a>]</sup>',
+        output,
+    )

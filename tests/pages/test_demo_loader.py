@@ -131,3 +131,31 @@ def test_pages_are_published_versions_editors_can_see(demo_site):
 
     assert contents.count() == Page.objects.count() + 9  # nine pages also exist in Canada
     assert all(Version.objects.get_for_content(c).state == "published" for c in contents)
+
+
+def test_procedure_page_cites_the_verified_library(client, demo_site):
+    response = client.get("/patients/balloon-kyphoplasty/")
+
+    assert texts(response, '//sup[@class="citation"]') == ["[17,19,29]", "[17,19]"]
+    entries = texts(response, '//ol[@class="references__list"]/li')
+    assert [e.split(".")[0] for e in entries] == [
+        "Wardlaw D, Cummings SR, Van Meirhaeghe J, Bastian L, Tillman JB, Ranstam J, Eastell R, "
+        "Shabe P, Talmadge K, Boonen S",
+        "Berenson J, Pflugmacher R, Jarzem P, Zonder J, Schechtman K, Tillman JB, Bastian L, "
+        "Ashraf T, Vrionis F",
+        "Papanastassiou ID, Phillips FM, Van Meirhaeghe J, Berenson JR, Andersson GBJ, Chung G, "
+        "Small BJ, Aghayev K, Vrionis FD",
+    ]
+
+
+def test_safety_information_lists_the_reference_pages_six_events_in_order(client, demo_site):
+    response = client.get("/patients/balloon-kyphoplasty/")
+
+    assert texts(response, '//section[@class="safety"]//li') == [
+        "myocardial infarction (heart attack)",
+        "cerebrovascular accident (stroke)",
+        "pulmonary embolism (cement leakage that migrates to the lungs)",
+        "cardiac arrest (heart stops beating)",
+        "paralysis or muscle weakness",
+        "death",
+    ]
