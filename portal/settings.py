@@ -96,6 +96,8 @@ MIDDLEWARE = [
     "portal.csp.PortalCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Anonymous page views end here when cached, before sessions, auth and the CMS.
+    "portal.page_cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -210,9 +212,19 @@ CMS_TEMPLATES = [
     ("cms/procedure.html", _("Procedure page")),
 ]
 CMS_PERMISSION = True
-# Anonymous visitors get whole pages from the CMS page cache (which needs the
-# placeholder cache on). pages/cache.py clears both when embedded content
-# (aliases, references) changes, which django CMS alone does not.
+# Anonymous visitors get whole pages from portal.page_cache, which replaces
+# django CMS's page cache; pages.cache keeps it and the placeholder and menu
+# caches exact, so cached content may live long (an hour by default).
+CMS_PAGE_CACHE = False
+PORTAL_PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
+PORTAL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
+# Browsers and proxies may reuse a page this long without asking again.
+PORTAL_PAGE_BROWSER_SECONDS = env.int("PAGE_BROWSER_SECONDS", default=60)
+CMS_CACHE_DURATIONS = {
+    "content": PORTAL_PAGE_CACHE_SECONDS,
+    "menus": PORTAL_PAGE_CACHE_SECONDS,
+    "permissions": 3600,
+}
 CMS_CONFIRM_VERSION4 = True
 X_FRAME_OPTIONS = "SAMEORIGIN"  # django CMS edits pages inside same-origin frames
 # Editors log in through /admin/; the public site never shows a login form.
