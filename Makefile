@@ -8,7 +8,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check editor demo clean backup restore
+.PHONY: help run test lint format check editor demo clean backup restore serve bench-pages
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -65,6 +65,26 @@ backup: $(STAMP)  ## Dump PostgreSQL (pg_dump -Fc) and copy media to var/backups
 restore: $(STAMP)  ## Restore BACKUP=var/backups/<timestamp> into an empty PostgreSQL database
 	@test -n "$(BACKUP)" || { echo "Usage: make restore BACKUP=var/backups/<timestamp>"; exit 2; }
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py restore "$(BACKUP)"
+
+# `make serve` and `make bench-pages` run as production does: DEBUG off, a real
+# SECRET_KEY (from the environment, else one generated once into var/secret_key).
+# Plain HTTP on 127.0.0.1, so the HTTPS redirect and secure cookies default off
+# here; behind the TLS proxy set them as .env.example says.
+var/secret_key:
+	@mkdir -p var && umask 077 && $(BIN)/python -c "import secrets; print(secrets.token_urlsafe(50))" > $@
+
+PROD_ENV = DEBUG=false SECRET_KEY="$${SECRET_KEY:-$$(cat var/secret_key)}" \
+	SECURE_SSL_REDIRECT=$${SECURE_SSL_REDIRECT:-false} \
+	SESSION_COOKIE_SECURE=$${SESSION_COOKIE_SECURE:-false} CSRF_COOKIE_SECURE=$${CSRF_COOKIE_SECURE:-false}
+
+serve: $(STAMP) var/secret_key  ## Serve like production: gunicorn (WEB_CONCURRENCY workers), DEBUG off, hashed static files
+	$(PROD_ENV) $(BIN)/python manage.py migrate --noinput
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD_ENV) PORT=$(PORT) $(BIN)/gunicorn -c portal/gunicorn.conf.py portal.wsgi
+
+bench-pages: $(STAMP) var/secret_key  ## Benchmark page serving (cached, uncached, Django's floor); writes benchmarks/results/
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD_ENV) $(BIN)/python -m benchmarks.pages
 
 clean:  ## Remove the virtualenv and local data under var/
 	rm -rf $(VENV) var staticfiles

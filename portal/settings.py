@@ -179,6 +179,13 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# `make bench-pages` only: a floor view (portal.bench), and a server with no cache at all.
+PORTAL_BENCH = env.bool("PORTAL_BENCH", default=False)
+if PORTAL_BENCH:
+    ROOT_URLCONF = "portal.bench"
+    if env.bool("PORTAL_BENCH_NO_CACHE", default=False):
+        CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+
 
 # --- Internationalisation and regions --------------------------------------
 # A "region" is a django CMS language: each region has its own page content,
@@ -214,10 +221,13 @@ CMS_TEMPLATES = [
 CMS_PERMISSION = True
 # Anonymous visitors get whole pages from portal.page_cache, which replaces
 # django CMS's page cache; pages.cache keeps it and the placeholder and menu
-# caches exact, so cached content may live long (an hour by default).
+# caches exact, so cached content may live long (an hour with Redis).
+# Invalidation travels through the cache, so a process-local cache (no
+# REDIS_URL) carries it only within one process: there the page cache is on
+# for the single-process dev server alone, and cached content lives a minute.
 CMS_PAGE_CACHE = False
-PORTAL_PAGE_CACHE = env.bool("PAGE_CACHE", default=True)
-PORTAL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600)
+PORTAL_PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL) or DEBUG)
+PORTAL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600 if REDIS_URL else 60)
 # Browsers and proxies may reuse a page this long without asking again.
 PORTAL_PAGE_BROWSER_SECONDS = env.int("PAGE_BROWSER_SECONDS", default=60)
 CMS_CACHE_DURATIONS = {

@@ -18,7 +18,9 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# One cache per test process, emptied between tests by the root conftest.
+# One cache per test process, emptied between tests by the root conftest. One
+# process is all a test serves, so the page cache is on as with Redis.
+PORTAL_PAGE_CACHE = True
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
