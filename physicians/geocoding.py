@@ -49,7 +49,7 @@ class LocationError(ValueError):
 
 
 @dataclass(frozen=True)
-class _Zip:
+class ZipPlace:
     code: str
     city: str
     state: str
@@ -58,15 +58,15 @@ class _Zip:
 
 class _Index:
     def __init__(self, records: list[dict]):
-        self.zips: dict[str, _Zip] = {}
-        places: dict[tuple[str, str], list[_Zip]] = defaultdict(list)
-        aliases: dict[tuple[str, str], list[_Zip]] = defaultdict(list)
+        self.zips: dict[str, ZipPlace] = {}
+        places: dict[tuple[str, str], list[ZipPlace]] = defaultdict(list)
+        aliases: dict[tuple[str, str], list[ZipPlace]] = defaultdict(list)
         alias_names: dict[tuple[str, str], str] = {}
         for record in records:
             latitude, longitude = float(record["lat"]), float(record["long"])
             if record["zip_code_type"] == "MILITARY" or (latitude == 0 and longitude == 0):
                 continue  # APO/FPO addresses and records without a real location
-            entry = _Zip(
+            entry = ZipPlace(
                 code=record["zip_code"],
                 city=record["city"],
                 state=record["state"],
@@ -97,7 +97,7 @@ class _Index:
         return self.places.get((city, state)) or self.aliases.get((city, state))
 
 
-def _centroid(entries: list[_Zip], city: str | None = None) -> Origin:
+def _centroid(entries: list[ZipPlace], city: str | None = None) -> Origin:
     """A city's centre: the mean of its ZIP centroids."""
     latitude = sum(e.point.latitude for e in entries) / len(entries)
     longitude = sum(e.point.longitude for e in entries) / len(entries)
@@ -118,6 +118,11 @@ def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     words = re.sub(r"[^a-z0-9]+", " ", text.casefold()).split()
     return " ".join(ABBREVIATIONS.get(word, word) for word in words)
+
+
+def known_zips() -> list[ZipPlace]:
+    """Every ZIP code with a real location, in code order (for demo and benchmark data)."""
+    return sorted(_index().zips.values(), key=lambda place: place.code)
 
 
 def zip_centroid(zip_code: str) -> Point | None:
@@ -159,7 +164,7 @@ def _geocode_zip(code: str) -> Origin:
     )
 
 
-def _nearby_zips(code: str) -> list[_Zip]:
+def _nearby_zips(code: str) -> list[ZipPlace]:
     """Known ZIPs numerically closest to an unknown one, same 3-digit area first."""
     index = _index()
     position = bisect_left(index.sorted_zips, code)

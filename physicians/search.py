@@ -59,6 +59,10 @@ class ResultPage:
         return (self.number - 1) * PAGE_SIZE + 1 if self.count else 0
 
     @property
+    def end_index(self) -> int:
+        return self.start_index + len(self.physicians) - 1 if self.physicians else 0
+
+    @property
     def next_radius(self) -> int | None:
         """The next larger radius to suggest when nothing was found."""
         return next((r for r in RADIUS_CHOICES if r > self.miles), None)

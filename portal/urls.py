@@ -20,6 +20,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("region/", choose_region, name="choose-region"),
+    path("api/", include("physicians.api_urls")),
     path("admin/", admin.site.urls),
 ]
 

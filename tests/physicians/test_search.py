@@ -1,0 +1,218 @@
+"""
+Radius search: exact distances, nothing missing, nearest first then by name,
+pages that agree with a full sort, and unlisted physicians never returned.
+"""
+
+import math
+import random
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from physicians.geocoding import geocode
+from physicians.geometry import EARTH_RADIUS_MILES, Point, haversine_miles
+from physicians.models import Physician
+from physicians.search import PAGE_SIZE, PageOutOfRange, find_physicians
+from tests.physicians.factories import PhysicianFactory, specialty
+
+pytestmark = pytest.mark.django_db
+
+MINNEAPOLIS = geocode("55432")
+
+
+def offset(origin: Point, miles: float, bearing: float) -> Point:
+    """The point `miles` from origin along `bearing` degrees (spherical Earth)."""
+    d, b = miles / EARTH_RADIUS_MILES, math.radians(bearing)
+    lat1, lon1 = math.radians(origin.latitude), math.radians(origin.longitude)
+    lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(b))
+    lon2 = lon1 + math.atan2(
+        math.sin(b) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2)
+    )
+    return Point(math.degrees(lat2), (math.degrees(lon2) + 540) % 360 - 180)
+
+
+def place(points, **fields) -> list[Physician]:
+    """Physicians at `points`, created in one query."""
+    physicians = [
+        PhysicianFactory.build(latitude=p.latitude, longitude=p.longitude, **fields) for p in points
+    ]
+    return Physician.objects.bulk_create(physicians)
+
+
+def scatter(origin: Point, count: int, max_miles: float, seed: int = 1) -> list[Point]:
+    rng = random.Random(seed)
+    return [offset(origin, rng.uniform(0, max_miles), rng.uniform(0, 360)) for _ in range(count)]
+
+
+def brute_force(origin: Point, miles: float) -> list[Physician]:
+    """The reference answer: every listed physician, measured one by one in Python."""
+    rows = Physician.objects.filter(is_listed=True)
+    within = [p for p in rows if haversine_miles(origin, p.point) <= miles]
+    return sorted(
+        within, key=lambda p: (haversine_miles(origin, p.point), p.last_name, p.first_name, p.pk)
+    )
+
+
+def test_distances_match_the_reference_haversine():
+    place(scatter(MINNEAPOLIS.point, 60, 40))
+
+    results = list(Physician.objects.listed().near(MINNEAPOLIS, 50))
+
+    assert results
+    for physician in results:
+        reference = haversine_miles(MINNEAPOLIS.point, physician.point)
+        assert physician.distance_miles == pytest.approx(reference, abs=0.1)
+        assert abs(physician.distance_miles - reference) < 1e-6
+
+
+def test_nothing_within_the_radius_is_missing_and_nothing_outside_is_found():
+    place(scatter(MINNEAPOLIS.point, 150, 60, seed=2))
+
+    for miles in (5, 10, 25, 50):
+        found = {p.npi for p in Physician.objects.listed().near(MINNEAPOLIS, miles)}
+        assert found == {p.npi for p in brute_force(MINNEAPOLIS.point, miles)}
+
+
+def test_nearest_first_then_by_last_and_first_name():
+    here = MINNEAPOLIS.point
+    near = offset(here, 1, 90)
+    place([here], first_name="Zed", last_name="Young")
+    place([near], first_name="Amy", last_name="Baker")
+    place([near], first_name="Ann", last_name="Adams")
+    place([near], first_name="Abe", last_name="Adams")
+
+    names = [p.full_name for p in Physician.objects.listed().near(MINNEAPOLIS, 5)]
+
+    assert names == ["Zed Young", "Abe Adams", "Ann Adams", "Amy Baker"]
+
+
+def test_unlisted_physicians_are_never_found():
+    place([MINNEAPOLIS.point], last_name="Listed")
+    place([MINNEAPOLIS.point], last_name="Unlisted", is_listed=False)
+
+    page = find_physicians(origin=MINNEAPOLIS, miles=100)
+
+    assert [p.last_name for p in page.physicians] == ["Listed"]
+    assert page.count == 1
+
+
+def test_specialty_narrows_the_search():
+    surgeon, radiologist = specialty("207X00000X"), specialty("2085R0204X")
+    PhysicianFactory(last_name="Bone", specialties=[surgeon])
+    PhysicianFactory(last_name="Both", specialties=[surgeon, radiologist])
+    PhysicianFactory(last_name="Scan", specialties=[radiologist])
+
+    page = find_physicians(origin=MINNEAPOLIS, miles=25, specialty=radiologist)
+
+    assert [p.last_name for p in page.physicians] == ["Both", "Scan"]
+    assert page.count == 2
+
+
+@pytest.mark.parametrize(
+    "layout",
+    [
+        pytest.param([(450, 25)], id="dense-and-even"),
+        pytest.param([(20, 3), (400, 24)], id="sparse-centre-busy-edge"),
+        pytest.param([(5, 2), (300, 25), (100, 60)], id="too-few-near-the-centre"),
+    ],
+)
+def test_every_page_agrees_with_a_full_sort(layout):
+    # More results than SMALL_RESULT_COUNT, so pages are read from smaller circles.
+    for seed, (count, max_miles) in enumerate(layout):
+        place(scatter(MINNEAPOLIS.point, count, max_miles, seed=seed))
+    expected = [p.npi for p in brute_force(MINNEAPOLIS.point, 25)]
+
+    first = find_physicians(origin=MINNEAPOLIS, miles=25)
+    paged = [p.npi for n in range(1, first.pages + 1) for p in _page(n)]
+
+    assert first.count == len(expected)
+    assert first.pages == math.ceil(len(expected) / PAGE_SIZE)
+    assert paged == expected
+
+
+def _page(number):
+    page = find_physicians(origin=MINNEAPOLIS, miles=25, page=number)
+    assert len(page.physicians) <= PAGE_SIZE
+    return page.physicians
+
+
+def test_pages_past_the_last_are_refused():
+    place(scatter(MINNEAPOLIS.point, 25, 10))
+
+    assert len(find_physicians(origin=MINNEAPOLIS, miles=25, page=2).physicians) == 5
+    with pytest.raises(PageOutOfRange) as caught:
+        find_physicians(origin=MINNEAPOLIS, miles=25, page=3)
+    assert caught.value.pages == 2
+    with pytest.raises(PageOutOfRange):
+        find_physicians(origin=MINNEAPOLIS, miles=25, page=0)
+
+
+def test_no_results_is_page_one_of_one_and_suggests_a_wider_radius():
+    page = find_physicians(origin=MINNEAPOLIS, miles=25)
+
+    assert (page.count, page.pages, page.physicians) == (0, 1, [])
+    assert page.next_radius == 50
+
+
+def test_a_page_takes_three_queries(django_assert_max_num_queries):
+    place(scatter(MINNEAPOLIS.point, 30, 20))
+
+    with django_assert_max_num_queries(3):
+        page = find_physicians(origin=MINNEAPOLIS, miles=25)
+        [list(p.specialties.all()) for p in page.physicians]
+
+
+def degrees(low, high):
+    return st.floats(low, high).map(lambda value: round(value, 6))
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    # Coordinates to a millionth of a degree (4 inches), as geocoded data has.
+    origin=st.builds(Point, degrees(-60, 70), degrees(-180, 180)),
+    miles=st.sampled_from([5, 10, 25, 50, 100]),
+    spots=st.lists(st.tuples(degrees(0, 2), degrees(0, 360)), min_size=1, max_size=15),
+)
+def test_any_origin_finds_exactly_the_physicians_within_the_radius(origin, miles, spots):
+    Physician.objects.all().delete()
+    points = [offset(origin, miles * fraction, bearing) for fraction, bearing in spots]
+    place(points)
+    edge = {
+        p.npi
+        for p in Physician.objects.all()
+        if abs(haversine_miles(origin, p.point) - miles) < 1e-6
+    }
+
+    found = list(Physician.objects.listed().near(origin, miles))
+
+    assert all(p.distance_miles <= miles + 1e-6 for p in found)
+    assert {p.npi for p in found} - edge == {p.npi for p in brute_force(origin, miles)} - edge
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL query plans")
+def test_postgresql_searches_through_the_search_index():
+    place(scatter(MINNEAPOLIS.point, 300, 30))
+    with CaptureQueriesContext(connection) as executed:
+        find_physicians(origin=MINNEAPOLIS, miles=25)
+    searches = [q["sql"] for q in executed if "chord_squared" in q["sql"] or "COUNT(" in q["sql"]]
+    with connection.cursor() as cursor:
+        # A test table is tiny, so the planner would rightly read it whole: ask
+        # whether the index *can* answer each query, which is what matters at scale.
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        plans = []
+        for sql in searches:
+            cursor.execute(f"EXPLAIN {sql}")
+            plans.append("\n".join(row[0] for row in cursor.fetchall()))
+
+    assert len(plans) >= 2  # the count and at least one page query
+    for plan in plans:
+        assert "physician_search" in plan
+        assert "Seq Scan" not in plan
