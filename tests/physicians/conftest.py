@@ -1,4 +1,4 @@
-"""Fixtures for the physician finder: its apphooked CMS page and a few physicians."""
+"""Fixtures for the physician finder: its apphooked CMS page."""
 
 import pytest
 from cms.models import Page
@@ -10,7 +10,21 @@ FINDER_TEXT = "Physicians listed here have asked to be included."
 
 
 @pytest.fixture
-def finder_page(site_tree, editor):
+def reload_apphooks(db):
+    """
+    django CMS builds apphook URL patterns from the database once per process.
+    Call this after attaching the finder to a page, as a server restart would;
+    afterwards the patterns are rebuilt without it, so other tests are unaffected.
+    """
+    yield reload_urlconf
+    Page.objects.filter(application_urls="PhysicianFinderApphook").update(
+        application_urls=None, application_namespace=None
+    )
+    reload_urlconf()
+
+
+@pytest.fixture
+def finder_page(site_tree, editor, reload_apphooks):
     """The "Physician Finder" CMS page with the finder apphooked, as the demo builds it."""
     page = factories.published_page(
         "Physician Finder",
@@ -21,9 +35,5 @@ def finder_page(site_tree, editor):
         apphook_namespace="physicians",
         content=factories.text(f"<p>{FINDER_TEXT}</p>"),
     )
-    # django CMS builds apphook URL patterns from the database: rebuild them now
-    # that the page exists, and again once it is gone, as a server restart would.
-    reload_urlconf()
-    yield page
-    Page.objects.filter(pk=page.pk).update(application_urls=None, application_namespace=None)
-    reload_urlconf()
+    reload_apphooks()
+    return page

@@ -4,6 +4,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from pages import demo
+from physicians.demo import load_demo_physicians
 
 FIXTURES = ("references", "notices", "safety", "pages")
 
@@ -34,9 +35,14 @@ class Command(BaseCommand):
             demo.load_aliases(spec=specs["notices"], user=user, report=report)
             demo.load_aliases(spec=specs["safety"], user=user, report=report)
             demo.load_pages(spec=specs["pages"], user=user, report=report)
+            physicians_created = load_demo_physicians()
 
         for item in report.created:
             self.stdout.write(f"  created {item}")
+        if physicians_created:
+            self.stdout.write(f"  created {physicians_created} demo physicians")
+        else:
+            self.stdout.write("  demo physicians already there")
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo content: {len(report.created)} created, {len(report.skipped)} already there."

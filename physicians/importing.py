@@ -1,0 +1,231 @@
+"""
+Import physicians from a CSV file: the command line and the admin both call
+`import_physicians`.
+
+The file is read as a stream and written in batches, so memory stays flat for
+the full NPPES file (millions of rows). Each batch is compared with what is
+stored and only new or changed physicians are written, so importing the same
+file twice changes nothing. The whole import is one transaction: a file with
+bad rows changes nothing unless `skip_invalid` is set, in which case the good
+rows are saved and the bad ones reported.
+"""
+
+import csv
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import partial
+
+from django.db import transaction
+from django.utils import timezone
+
+from physicians.csv_formats import (
+    NPPES,
+    NPPES_REQUIRED,
+    PORTAL_COLUMNS,
+    PORTAL_REQUIRED,
+    Record,
+    RowError,
+    Skip,
+    parse_nppes,
+    parse_portal,
+)
+from physicians.models import Physician, Specialty
+
+BATCH_SIZE = 1000
+MAX_REPORTED_ERRORS = 1000
+
+
+class ImportFailed(Exception):
+    """Nothing was imported; the message says why in one line."""
+
+    def __init__(self, reason: str, report: "ImportReport | None" = None):
+        super().__init__(reason)
+        self.report = report
+
+
+@dataclass
+class ImportReport:
+    format: str = ""
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    errors: list[tuple[int, str]] = field(default_factory=list)
+    error_count: int = 0
+    saved: bool = False
+    seconds: float = 0.0
+
+    def add_error(self, line: int, reason: str) -> None:
+        self.error_count += 1
+        if len(self.errors) < MAX_REPORTED_ERRORS:
+            self.errors.append((line, reason))
+
+    def summary(self) -> str:
+        skipped = ", ".join(f"{count:,} {reason}" for reason, count in sorted(self.skipped.items()))
+        parts = [
+            f"{self.rows:,} rows read ({self.format} format)",
+            f"{self.created:,} created, {self.updated:,} updated, {self.unchanged:,} unchanged",
+            f"{sum(self.skipped.values()):,} skipped" + (f" ({skipped})" if skipped else ""),
+            f"{self.error_count:,} invalid",
+        ]
+        return "; ".join(parts) + "."
+
+
+def import_physicians(
+    *,
+    file: Iterable[str],
+    skip_invalid: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportReport:
+    """Upsert physicians by NPI from an open text file in NPPES or portal CSV format."""
+    started = time.monotonic()
+    reader = csv.reader(file)
+    report = ImportReport()
+    try:
+        with transaction.atomic():
+            _import(reader, report, skip_invalid=skip_invalid, progress=progress)
+            if report.error_count and not skip_invalid:
+                raise ImportFailed(
+                    f"{report.error_count:,} invalid rows, so nothing was imported "
+                    "(fix them, or import the rest with --skip-invalid)",
+                    report,
+                )
+            report.saved = True
+    except UnicodeDecodeError:
+        raise ImportFailed(f"line {reader.line_num + 1} is not UTF-8 text") from None
+    except csv.Error as exc:
+        raise ImportFailed(f"line {reader.line_num}: not valid CSV ({exc})") from None
+    report.seconds = time.monotonic() - started
+    return report
+
+
+def _import(reader, report: ImportReport, *, skip_invalid: bool, progress) -> None:
+    header = [name.strip() for name in next(reader, [])]
+    parse, columns = _detect_format(header, report)
+    specialty_codes = set(Specialty.objects.values_list("code", flat=True))
+    parse = partial(parse, specialty_codes=specialty_codes)
+    batch: dict[str, tuple[int, Record]] = {}
+    line = reader.line_num
+    for row in reader:
+        first_line, line = line + 1, reader.line_num
+        if not row:
+            continue
+        report.rows += 1
+        try:
+            if len(row) != len(header):
+                raise RowError(f"has {len(row)} fields but the header has {len(header)}")
+            result = parse({key: row[index] for key, index in columns.items()})
+            if isinstance(result, Skip):
+                report.skipped[result.reason] += 1
+                continue
+            _check_lengths(result)
+            if result.npi in batch:
+                raise RowError(f"NPI {result.npi} is also on line {batch[result.npi][0]}")
+        except RowError as exc:
+            report.add_error(first_line, str(exc))
+            continue
+        batch[result.npi] = (first_line, result)
+        if len(batch) >= BATCH_SIZE:
+            _save(batch, report, write=skip_invalid or not report.error_count)
+            batch = {}
+            if progress:
+                progress(report.rows)
+    _save(batch, report, write=skip_invalid or not report.error_count)
+    if progress:
+        progress(report.rows)
+
+
+def _detect_format(header: list[str], report: ImportReport):
+    """The parser and {key: column index} for this header, or ImportFailed."""
+    positions = {name: index for index, name in enumerate(header)}
+    if "NPI" in positions and "Entity Type Code" in positions:
+        missing = [NPPES[key] for key in NPPES_REQUIRED if NPPES[key] not in positions]
+        report.format = "NPPES"
+        columns = {key: positions[name] for key, name in NPPES.items() if name in positions}
+        parse = parse_nppes
+    elif "npi" in positions:
+        missing = [name for name in PORTAL_REQUIRED if name not in positions]
+        report.format = "portal"
+        columns = {name: positions[name] for name in PORTAL_COLUMNS if name in positions}
+        parse = parse_portal
+    else:
+        raise ImportFailed(
+            "unknown format: the header has neither NPPES columns (NPI, Entity Type Code, ...) "
+            "nor the portal's (npi, first_name, last_name, ...)"
+        )
+    if missing:
+        raise ImportFailed(f"{report.format} file is missing columns: {', '.join(missing)}")
+    return parse, columns
+
+
+def _check_lengths(record: Record) -> None:
+    for name, value in record.fields.items():
+        limit = Physician._meta.get_field(name).max_length
+        if limit and len(value) > limit:
+            raise RowError(f"{name} is longer than {limit} characters")
+
+
+def _save(batch: dict[str, tuple[int, Record]], report: ImportReport, *, write: bool) -> None:
+    """Create the new, update the changed and count the unchanged physicians of a batch."""
+    if not batch or not write:
+        return
+    existing = Physician.objects.filter(npi__in=batch).prefetch_related("specialties")
+    stored = {physician.npi: physician for physician in existing}
+    new, changed, changed_fields, new_specialties, replaced_specialties = [], [], set(), [], []
+    for _, record in batch.values():
+        physician = stored.get(record.npi)
+        if physician is None:
+            physician = Physician(npi=record.npi, **record.new_defaults, **record.fields)
+            new.append(physician)
+            new_specialties.append((physician, record.specialties or ()))
+            continue
+        fields = [
+            name for name, value in record.fields.items() if getattr(physician, name) != value
+        ]
+        current = {s.code for s in physician.specialties.all()}
+        if not fields and record.specialties in (None, current):
+            report.unchanged += 1
+            continue
+        for name in fields:
+            setattr(physician, name, record.fields[name])
+        physician.updated_at = timezone.now()
+        changed.append(physician)
+        changed_fields.update(fields)
+        if record.specialties not in (None, current):
+            replaced_specialties.append((physician, record.specialties))
+    if new:
+        Physician.objects.bulk_create(
+            new,
+            update_conflicts=True,  # another import may have added the NPI since we looked
+            unique_fields=["npi"],
+            update_fields=WRITABLE_FIELDS,
+        )
+    if changed:
+        Physician.objects.bulk_update(changed, sorted(changed_fields | {"updated_at"}))
+    _save_specialties(new_specialties, replaced_specialties)
+    report.created += len(new)
+    report.updated += len(changed)
+
+
+WRITABLE_FIELDS = sorted(
+    f.name
+    for f in Physician._meta.concrete_fields
+    if not f.primary_key and not f.generated and f.name not in ("npi", "created_at")
+)
+
+
+def _save_specialties(new, replaced) -> None:
+    Through = Physician.specialties.through
+    for physician, codes in replaced:
+        Through.objects.filter(physician_id=physician.pk).exclude(specialty_id__in=codes).delete()
+    Through.objects.bulk_create(
+        [
+            Through(physician_id=physician.pk, specialty_id=code)
+            for physician, codes in (*new, *replaced)
+            for code in sorted(codes)
+        ],
+        ignore_conflicts=True,
+    )
