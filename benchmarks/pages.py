@@ -1,0 +1,190 @@
+"""
+Page-serving benchmark: the procedure page cached, uncached, and Django's floor.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench_pages \\
+    REDIS_URL=redis://127.0.0.1:6379/13 make bench-pages
+
+Starts two production servers (gunicorn, DEBUG off, WEB_CONCURRENCY workers,
+default 2) on the configured database and cache: one as deployed, one with
+every cache replaced by Django's DummyCache (PORTAL_BENCH_NO_CACHE). With wrk
+on loopback, in alternating rounds, it measures requests/s and p50/p99 latency
+for (a) the procedure page, anonymous, from the page cache; (b) the same page
+with all caching off; (c) portal.bench's floor view, which returns the same
+bytes through the same middleware stack. It prints a table, writes JSON to
+benchmarks/results/ and stops the servers. The database needs the demo content
+(manage.py load_demo_content).
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.request import Request, urlopen
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS_DIR = ROOT / "benchmarks" / "results"
+FLOOR_BODY = ROOT / "var" / "bench-floor.html"
+PAGE = "/patients/balloon-kyphoplasty/"
+TARGETS = {
+    "a_cached": ("cached", PAGE),
+    "b_uncached": ("uncached", PAGE),
+    "c_floor": ("cached", "/bench/floor/"),
+}
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
+    parser.add_argument("--connections", type=int, default=8)
+    parser.add_argument("--threads", type=int, default=2)
+    args = parser.parse_args(argv)
+    if not os.environ.get("DATABASE_URL") or not os.environ.get("REDIS_URL"):
+        return _fail("set DATABASE_URL (PostgreSQL) and REDIS_URL, as production has them")
+    if subprocess.run(["which", "wrk"], capture_output=True).returncode:
+        return _fail("wrk is not installed (apt-get install wrk)")
+    workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+    servers = {
+        "cached": start_server(workers, {}),
+        "uncached": start_server(workers, {"PORTAL_BENCH_NO_CACHE": "true", "PAGE_CACHE": "false"}),
+    }
+    try:
+        for process, port in servers.values():
+            wait_until_up(process, port)
+        page = fetch(servers["cached"][1], PAGE)
+        if b"Important Safety Information" not in page:
+            return _fail(f"{PAGE} is not the procedure page: run manage.py load_demo_content")
+        FLOOR_BODY.write_bytes(page)
+        runs = {name: [] for name in TARGETS}
+        for server, path in TARGETS.values():  # warm-up, results discarded
+            wrk(servers[server][1], path, seconds=2, args=args)
+        for _round in range(args.rounds):
+            for name, (server, path) in TARGETS.items():
+                runs[name].append(wrk(servers[server][1], path, seconds=args.seconds, args=args))
+    finally:
+        for process, _port in servers.values():
+            process.send_signal(signal.SIGTERM)
+            process.wait(timeout=30)
+    report(runs, workers=workers, body_bytes=len(page), args=args)
+    return 0
+
+
+def start_server(workers: int, extra_env: dict) -> tuple[subprocess.Popen, int]:
+    port = free_port()
+    env = {
+        **os.environ,
+        "PORTAL_BENCH": "true",
+        "WEB_CONCURRENCY": str(workers),
+        "PORT": str(port),
+        "LOG_LEVEL": "WARNING",  # no log line per request in the measurement
+        **extra_env,
+    }
+    command = [sys.executable, "-m", "gunicorn", "-c", "portal/gunicorn.conf.py", "portal.wsgi"]
+    return subprocess.Popen(command, cwd=ROOT, env=env), port
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_until_up(process, port: int) -> None:
+    for _ in range(100):
+        if process.poll() is not None:
+            raise SystemExit(f"the server on port {port} exited with {process.returncode}")
+        try:
+            fetch(port, PAGE)  # not /healthz: it fails on purpose with no cache
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit(f"the server on port {port} did not answer")
+
+
+def fetch(port: int, path: str) -> bytes:
+    with urlopen(Request(f"http://127.0.0.1:{port}{path}"), timeout=10) as response:
+        return response.read()
+
+
+LATENCY = re.compile(r"^\s+(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(port: int, path: str, *, seconds: int, args) -> dict:
+    command = [
+        "wrk",
+        f"-t{args.threads}",
+        f"-c{args.connections}",
+        f"-d{seconds}s",
+        "--latency",
+        f"http://127.0.0.1:{port}{path}",
+    ]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout
+    if "Non-2xx" in output:
+        raise SystemExit(f"wrk saw errors for {path}:\n{output}")
+    latency = {f"p{p}_ms": float(v) * UNITS[u] for p, v, u in LATENCY.findall(output)}
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    return {"requests_per_s": rps, **latency}
+
+
+def median(values):
+    ordered = sorted(values)
+    return ordered[len(ordered) // 2]
+
+
+def report(runs: dict, *, workers: int, body_bytes: int, args) -> None:
+    summary = {
+        name: {key: round(median([r[key] for r in results]), 2) for key in results[0]}
+        for name, results in runs.items()
+    }
+    floor = summary["c_floor"]["requests_per_s"]
+    ratios = {
+        "a_over_c": round(summary["a_cached"]["requests_per_s"] / floor, 2),
+        "b_over_c": round(summary["b_uncached"]["requests_per_s"] / floor, 2),
+        "b_per_worker": round(summary["b_uncached"]["requests_per_s"] / workers, 1),
+    }
+    result = {
+        "benchmark": "pages",
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version()},
+        "database": os.environ["DATABASE_URL"].split("://")[0],
+        "workers": workers,
+        "page": PAGE,
+        "body_bytes": body_bytes,
+        "wrk": {"threads": args.threads, "connections": args.connections, "seconds": args.seconds},
+        "rounds": args.rounds,
+        "median": summary,
+        "ratios": ratios,
+        "runs": runs,
+    }
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = RESULTS_DIR / f"pages-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
+    path.write_text(json.dumps(result, indent=2) + "\n")
+    lines = [
+        f"{'target':<12} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}",
+        *(
+            f"{name:<12} {s['requests_per_s']:>10.1f} {s['p50_ms']:>8.2f} {s['p99_ms']:>8.2f}"
+            for name, s in summary.items()
+        ),
+        f"a/c = {ratios['a_over_c']}, b/c = {ratios['b_over_c']}, "
+        f"b per worker = {ratios['b_per_worker']} req/s",
+        f"written to {path.relative_to(ROOT)}",
+    ]
+    sys.stdout.write("\n".join(lines) + "\n")
+
+
+def _fail(message: str) -> int:
+    sys.stderr.write(f"bench-pages: {message}\n")
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,123 @@
+"""
+Two app servers sharing PostgreSQL and Redis: a change published through the
+ORM (versioning's publish, with its signals) is fresh in both at their next
+request, although each served the page from the shared cache before.
+"""
+
+import os
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.error import URLError
+from urllib.request import Request, urlopen
+
+import pytest
+from django.conf import settings
+from django.db import connection, transaction
+
+from pages.cache import refresh_pages
+from tests import factories
+from tests.html import nav_links
+
+ROOT = Path(__file__).resolve().parents[2]
+REDIS_URL = os.environ.get("REDIS_URL", "")
+
+pytestmark = [
+    pytest.mark.postgres,
+    pytest.mark.skipif(
+        settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" or not REDIS_URL,
+        reason="needs DATABASE_URL on PostgreSQL and REDIS_URL (CI sets both): servers share them",
+    ),
+]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def database_url() -> str:
+    db = connection.settings_dict  # the test database, which the servers must use too
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+class Server:
+    def __init__(self):
+        self.port = free_port()
+        env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "portal.settings",  # not the tests' (a local cache)
+            "DATABASE_URL": database_url(),
+            "REDIS_URL": REDIS_URL,
+            "DEBUG": "false",
+            "SECRET_KEY": "scale-out-test-only",
+            "SECURE_SSL_REDIRECT": "false",
+            "ALLOWED_HOSTS": "127.0.0.1",
+            "LOG_LEVEL": "WARNING",
+            "WEB_CONCURRENCY": "1",
+            "PORT": str(self.port),
+        }
+        command = [sys.executable, "-m", "gunicorn", "-c", "portal/gunicorn.conf.py", "portal.wsgi"]
+        self.process = subprocess.Popen(command, cwd=ROOT, env=env)
+
+    def get(self, path):
+        # Both behind one load balancer: the same public host name, whichever port.
+        request = Request(f"http://127.0.0.1:{self.port}{path}", headers={"Host": "127.0.0.1"})
+        with urlopen(request, timeout=10) as response:
+            return response.headers.get("X-Page-Cache"), response.read().decode()
+
+    def wait(self, path):
+        for _ in range(300):
+            assert self.process.poll() is None, "the app server exited"
+            try:
+                return self.get(path)
+            except (URLError, ConnectionError):
+                time.sleep(0.1)
+        raise AssertionError(f"the app server on port {self.port} did not answer")
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(timeout=30)
+
+
+@pytest.fixture
+def shared_cache(settings):
+    """This process uses the servers' Redis, so its publishes reach them."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "portal",
+        }
+    }
+    refresh_pages()  # a generation no earlier run has used
+
+
+@pytest.fixture
+def servers(transactional_db, shared_cache):
+    pair = [Server(), Server()]
+    yield pair
+    for server in pair:
+        server.stop()
+
+
+def test_change_published_through_the_orm_is_fresh_in_both_servers(servers, editor):
+    with transaction.atomic():  # as the admin's views do; django CMS requires it
+        site = factories.build_site(user=editor)
+    path = site.procedure.get_absolute_url()
+    first, second = servers
+    first.wait(path)
+    states = [first.get(path)[0], second.wait(path)[0]]
+    assert states == ["hit", "hit"], "the second server serves the copy the first one cached"
+
+    with transaction.atomic():  # the servers see it once committed, as in production
+        factories.published_page("Contact", user=editor)
+
+    state, page = second.get(path)
+    assert state == "miss"
+    assert "Contact" in nav_links(page, "Main")
+    assert "Contact" in nav_links(first.get(path)[1], "Main")
