@@ -8,7 +8,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check editor demo clean backup restore serve bench-pages
+.PHONY: help run test lint format check editor demo clean backup restore serve bench-pages bench-finder
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -85,6 +85,10 @@ serve: $(STAMP) var/secret_key  ## Serve like production: gunicorn (WEB_CONCURRE
 bench-pages: $(STAMP) var/secret_key  ## Benchmark page serving (cached, uncached, Django's floor); writes benchmarks/results/
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(PROD_ENV) $(BIN)/python -m benchmarks.pages
+
+ROWS ?= 1000000
+bench-finder: $(STAMP)  ## Time finder searches vs a full scan at 10k and ROWS rows on DATABASE_URL (a scratch DB)
+	$(BIN)/python -m benchmarks.finder --rows $(ROWS)
 
 clean:  ## Remove the virtualenv and local data under var/
 	rm -rf $(VENV) var staticfiles
