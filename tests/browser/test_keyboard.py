@@ -1,0 +1,58 @@
+"""Keyboard-only visitors: skip link first, then the menus, always with a visible focus ring."""
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.browser.visitor import focus_ring, has_visible_focus_ring, main_nav
+
+pytestmark = pytest.mark.browser
+
+
+def test_the_skip_link_comes_first_and_moves_focus_to_the_content(page):
+    page.goto("/patients/balloon-kyphoplasty/")
+
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to main content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+    assert has_visible_focus_ring(focus_ring(page)), focus_ring(page)
+
+    page.keyboard.press("Enter")
+    expect(page.locator("main#main")).to_be_focused()
+
+    page.keyboard.press("Tab")
+    assert page.evaluate("() => document.querySelector('main').contains(document.activeElement)")
+
+
+def test_tabbing_reaches_every_main_menu_link_with_a_visible_focus_ring(page):
+    page.goto("/")
+    menu = [text.strip() for text in main_nav(page).get_by_role("link").all_inner_texts()]
+
+    reached, rings = [], {}
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        in_menu = page.evaluate(
+            "() => !!document.activeElement.closest('nav.main-nav') "
+            "&& document.activeElement.tagName === 'A'"
+        )
+        if in_menu:
+            ring = focus_ring(page)
+            reached.append(ring["text"])
+            rings[ring["text"]] = has_visible_focus_ring(ring)
+        elif reached:
+            break
+
+    assert reached == menu
+    assert all(rings.values()), rings
+
+
+def test_every_control_in_the_header_shows_focus(page):
+    page.goto("/")
+    missing = []
+    for _ in range(8):  # skip link, logo, country, Go, three text sizes, first menu link
+        page.keyboard.press("Tab")
+        ring = focus_ring(page)
+        if not has_visible_focus_ring(ring):
+            missing.append(ring)
+
+    assert not missing
