@@ -26,6 +26,9 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 
 pytestmark = [
     pytest.mark.postgres,
+    # Committed data, so the servers see it. Serialized rollback puts the migrations'
+    # rows (editorial groups) back afterwards, as tests/security's transactional tests expect.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" or not REDIS_URL,
         reason="needs DATABASE_URL on PostgreSQL and REDIS_URL (CI sets both): servers share them",
@@ -98,7 +101,7 @@ def shared_cache(settings):
 
 
 @pytest.fixture
-def servers(transactional_db, shared_cache):
+def servers(shared_cache):
     pair = [Server(), Server()]
     yield pair
     for server in pair:
