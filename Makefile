@@ -8,7 +8,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check editor demo clean backup restore serve bench-pages bench-finder
+.PHONY: help run test lint format check editor demo clean backup restore serve bench-pages bench-finder loadtest
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -85,6 +85,11 @@ serve: $(STAMP) var/secret_key  ## Serve like production: gunicorn (WEB_CONCURRE
 bench-pages: $(STAMP) var/secret_key  ## Benchmark page serving (cached, uncached, Django's floor); writes benchmarks/results/
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(PROD_ENV) $(BIN)/python -m benchmarks.pages
+
+loadtest: $(STAMP) var/secret_key  ## 100 visitors browsing and searching for 60 s against the production server
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null || { echo "loadtest needs wrk (apt-get install wrk)"; exit 2; }
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD_ENV) $(BIN)/python -m benchmarks.loadtest $(LOADTEST_ARGS)
 
 ROWS ?= 1000000
 bench-finder: $(STAMP)  ## Time finder searches vs a full scan at 10k and ROWS rows on DATABASE_URL (a scratch DB)

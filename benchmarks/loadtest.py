@@ -1,0 +1,170 @@
+"""
+Load test: 100 concurrent visitors browsing pages and searching for physicians.
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_load \\
+    REDIS_URL=redis://127.0.0.1:6379/12 make loadtest
+
+Starts the production server (gunicorn, DEBUG off, WEB_CONCURRENCY workers) on
+the configured database and cache, then runs two bounded wrk scenarios at the
+same time on loopback for --seconds (default 60): --browsers connections
+walking every page of /sitemap.xml, and --searchers connections running
+finder searches (HTML and JSON) around real ZIP codes and cities. Targets: no
+errors, p95 under 200 ms for pages and 300 ms for searches. It prints a
+summary, writes JSON to benchmarks/results/ and exits 1 when a target is
+missed. The database needs the demo content (manage.py load_demo_content).
+"""
+
+import argparse
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+from urllib.parse import urlencode, urlparse
+
+from benchmarks.pages import RESULTS_DIR, ROOT, fetch, start_server, wait_until_up
+
+LUA = ROOT / "benchmarks" / "wrk" / "visitors.lua"
+TARGET_P95_MS = {"pages": 200.0, "searches": 300.0}
+PLACES = [
+    "55432",
+    "10001",
+    "60614",
+    "94110",
+    "30309",
+    "77005",
+    "98101",
+    "80202",
+    "02115",
+    "33139",
+    "Minneapolis, MN",
+    "Chicago, IL",
+    "Denver, CO",
+    "Seattle, WA",
+    "Boston, MA",
+    "Atlanta, GA",
+    "Houston, TX",
+    "Phoenix, AZ",
+    "Portland, OR",
+    "Nashville, TN",
+]
+
+
+def search_paths() -> list[str]:
+    paths = []
+    for place in PLACES:
+        for radius in (10, 25, 50):
+            query = urlencode({"location": place, "radius": radius})
+            paths.append(f"/physician-finder/?{query}")
+            paths.append(f"/api/physicians/?{urlencode({'near': place, 'radius': radius})}")
+    return paths
+
+
+def page_paths(port: int) -> list[str]:
+    sitemap = fetch(port, "/sitemap.xml").decode()
+    return [urlparse(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
+
+
+def run_wrk(port: int, paths: list[str], *, connections: int, seconds: int, spread: bool):
+    handle = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False)
+    handle.write("\n".join(paths) + "\n")
+    handle.close()
+    env = {**os.environ, "PATHS_FILE": handle.name, "SPREAD_CLIENTS": "1" if spread else "0"}
+    command = [
+        "wrk",
+        "-t2",
+        f"-c{connections}",
+        f"-d{seconds}s",
+        "--timeout",
+        "10s",
+        "-s",
+        str(LUA),
+        f"http://127.0.0.1:{port}/",
+    ]
+    return subprocess.Popen(command, env=env, stdout=subprocess.PIPE, text=True), handle.name
+
+
+def parse(output: str) -> dict:
+    line = [row for row in output.splitlines() if row.startswith("{")][-1]
+    result = json.loads(line)
+    result["requests_per_s"] = round(result["requests"] / result["seconds"], 1)
+    return result
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=int, default=60)
+    parser.add_argument("--browsers", type=int, default=70)
+    parser.add_argument("--searchers", type=int, default=30)
+    args = parser.parse_args(argv)
+    if not os.environ.get("DATABASE_URL"):
+        sys.stderr.write("loadtest: set DATABASE_URL (PostgreSQL) and REDIS_URL\n")
+        return 2
+    workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
+    # One trusted proxy hop: searchers arrive with their own X-Forwarded-For addresses.
+    process, port = start_server(workers, {"TRUSTED_PROXY_COUNT": "1"})
+    try:
+        wait_until_up(process, port)
+        pages = page_paths(port)
+        searches = search_paths()
+        for path in pages + searches:  # warm caches and check every path answers
+            fetch(port, path)
+        runs = {
+            "pages": run_wrk(
+                port, pages, connections=args.browsers, seconds=args.seconds, spread=False
+            ),
+            "searches": run_wrk(
+                port, searches, connections=args.searchers, seconds=args.seconds, spread=True
+            ),
+        }
+        results = {}
+        for name, (wrk_process, paths_file) in runs.items():
+            output, _ = wrk_process.communicate(timeout=args.seconds + 60)
+            os.unlink(paths_file)
+            results[name] = parse(output)
+    finally:
+        process.send_signal(signal.SIGTERM)
+        process.wait(timeout=30)
+    return report(results, workers=workers, args=args, page_count=len(pages))
+
+
+def report(results: dict, *, workers: int, args, page_count: int) -> int:
+    passed = all(
+        r["errors"] == 0 and r["socket_errors"] == 0 and r["p95_ms"] <= TARGET_P95_MS[name]
+        for name, r in results.items()
+    )
+    summary = {
+        "benchmark": "loadtest",
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
+        "database": os.environ["DATABASE_URL"].split("://")[0],
+        "cache": "redis" if os.environ.get("REDIS_URL") else "local memory",
+        "workers": workers,
+        "visitors": {"browsing": args.browsers, "searching": args.searchers},
+        "seconds": args.seconds,
+        "pages_in_rotation": page_count,
+        "targets_p95_ms": TARGET_P95_MS,
+        "results": results,
+        "passed": passed,
+    }
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    path = RESULTS_DIR / f"loadtest-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
+    path.write_text(json.dumps(summary, indent=2) + "\n")
+    rows = [f"{'scenario':<10} {'req/s':>8} {'p50':>8} {'p95':>8} {'p99':>8} {'errors':>7}"]
+    for name, r in results.items():
+        rows.append(
+            f"{name:<10} {r['requests_per_s']:>8.1f} {r['p50_ms']:>6.1f}ms {r['p95_ms']:>6.1f}ms "
+            f"{r['p99_ms']:>6.1f}ms {r['errors'] + r['socket_errors']:>7}"
+        )
+    rows.append(
+        ("PASSED" if passed else "MISSED a target") + f"; written to {path.relative_to(ROOT)}"
+    )
+    sys.stdout.write("\n".join(rows) + "\n")
+    return 0 if passed else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
