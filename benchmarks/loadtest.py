@@ -23,7 +23,6 @@ import subprocess
 import sys
 import tempfile
 from datetime import UTC, datetime
-from pathlib import Path
 from urllib.parse import urlencode, urlparse
 
 from benchmarks.pages import RESULTS_DIR, ROOT, fetch, start_server, wait_until_up
@@ -70,9 +69,8 @@ def page_paths(port: int) -> list[str]:
 
 
 def run_wrk(port: int, paths: list[str], *, connections: int, seconds: int, spread: bool):
-    handle = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False)
-    handle.write("\n".join(paths) + "\n")
-    handle.close()
+    with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
+        handle.write("\n".join(paths) + "\n")
     env = {**os.environ, "PATHS_FILE": handle.name, "SPREAD_CLIENTS": "1" if spread else "0"}
     command = [
         "wrk",
