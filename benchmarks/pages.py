@@ -85,6 +85,7 @@ def start_server(workers: int, extra_env: dict) -> tuple[subprocess.Popen, int]:
         "WEB_CONCURRENCY": str(workers),
         "PORT": str(port),
         "LOG_LEVEL": "WARNING",  # no log line per request in the measurement
+        "GUNICORN_MAX_REQUESTS": "0",  # no worker recycling mid-run
         **extra_env,
     }
     command = [sys.executable, "-m", "gunicorn", "-c", "portal/gunicorn.conf.py", "portal.wsgi"]

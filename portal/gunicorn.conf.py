@@ -20,7 +20,7 @@ graceful_timeout = 30
 # Behind a proxy that reuses connections; short enough not to hold workers.
 keepalive = 5
 # Recycle workers now and then, staggered, so a slow leak never takes all at once.
-max_requests = 2000
+max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "2000"))
 max_requests_jitter = 200
 # Load the app once in the master: workers fork with it imported (faster start,
 # shared memory). Database and cache connections are opened lazily, per worker.
