@@ -1,6 +1,7 @@
 """Timing of the portal's search and of a naive full scan, and the plans behind them."""
 
 import math
+import os
 import random
 import statistics
 import time
@@ -8,6 +9,7 @@ import time
 from django.db import connection
 from django.db.models import F, prefetch_related_objects
 from django.db.models.functions import ASin, Cos, Radians, Sin, Sqrt
+from django.test.utils import CaptureQueriesContext
 
 from physicians.geocoding import Origin
 from physicians.geometry import EARTH_RADIUS_MILES
@@ -79,28 +81,31 @@ def summary(times: list[float]) -> dict:
 
 
 def plans(origin: Origin, miles: float) -> dict:
-    """EXPLAIN of the portal's count and first page from the densest origin."""
-    listed = Physician.objects.listed()
-    queries = {
-        "count": listed.near(origin, miles).values("pk"),
-        "page": listed.near(origin, miles)[:PAGE_SIZE],
-    }
+    """The plans of the queries one portal search runs (EXPLAIN ANALYZE on PostgreSQL)."""
+    with CaptureQueriesContext(connection) as executed:
+        find_physicians(origin=origin, miles=miles)
+    explain = (
+        "EXPLAIN (ANALYZE, BUFFERS)" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
+    )
     result = {}
-    for name, queryset in queries.items():
-        plan = queryset.explain()
-        result[name] = plan.splitlines()
+    with connection.cursor() as cursor:
+        for number, query in enumerate(executed.captured_queries, start=1):
+            cursor.execute(f"{explain} {query['sql']}")
+            result[f"query {number}"] = [" ".join(map(str, row)) for row in cursor.fetchall()]
     return result
 
 
 def run(*, rows: int, origins: list[Origin], miles: float, say) -> dict:
     say(f"Timing {len(origins)} searches of {miles} miles at {rows:,} rows")
+    load_before = os.getloadavg()[0]
     portal = timed(portal_search, origins, miles)
     say(f"  portal: p50 {portal['p50_ms']:.2f} ms, p95 {portal['p95_ms']:.2f} ms")
     naive = timed(naive_search, origins, miles)
     say(f"  naive:  p50 {naive['p50_ms']:.2f} ms, p95 {naive['p95_ms']:.2f} ms")
     densest = max(origins, key=lambda o: Physician.objects.listed().near(o, miles).count())
     explained = plans(densest, miles)
-    seq_scan = any("Seq Scan" in line for lines in explained.values() for line in lines)
+    table = Physician._meta.db_table
+    seq_scan = any(f"Seq Scan on {table}" in line for lines in explained.values() for line in lines)
     return {
         "rows": rows,
         "portal": portal,
@@ -110,6 +115,8 @@ def run(*, rows: int, origins: list[Origin], miles: float, say) -> dict:
         "densest_origin": densest.label,
         "portal_plans": explained,
         "portal_uses_seq_scan": seq_scan,
+        # Other work on the machine skews timings: the 1-minute load average around the run.
+        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
     }
 
 
@@ -131,7 +138,9 @@ def print_table(report: dict, *, say) -> None:
     for run in runs:
         say(
             f"{run['rows']:,} rows: naive/portal {run['speedup_p50']}x at p50, "
-            f"{run['speedup_p95']}x at p95; seq scan in portal plans: {run['portal_uses_seq_scan']}"
+            f"{run['speedup_p95']}x at p95; seq scan in portal plans: "
+            f"{run['portal_uses_seq_scan']}; "
+            f"load average {run['load_average'][0]} -> {run['load_average'][1]}"
         )
     if len(runs) == 2:
         growth = runs[1]["portal"]["p95_ms"] / runs[0]["portal"]["p95_ms"]

@@ -1,4 +1,4 @@
-"""Great-circle helpers: reference distances, bounding boxes and the chord test."""
+"""Great-circle helpers: reference distances, bounding boxes and the unit-vector test."""
 
 import math
 
@@ -10,10 +10,10 @@ from physicians.geometry import (
     EARTH_RADIUS_MILES,
     Point,
     bounding_box,
-    chord_squared_to_miles,
+    cos_angle_to_miles,
     haversine_miles,
     latitude_band,
-    max_chord_squared,
+    min_cos_angle,
     unit_vector,
 )
 
@@ -67,22 +67,22 @@ def test_box_near_the_antimeridian_wraps_around():
     assert box.longitude_ranges[1][0] == -180.0
 
 
-@given(latitudes, longitudes, latitudes, longitudes)
-def test_chord_distance_is_the_haversine_distance(lat1, lon1, lat2, lon2):
-    a, b = Point(lat1, lon1), Point(lat2, lon2)
-    chord_squared = sum((p - q) ** 2 for p, q in zip(unit_vector(a), unit_vector(b), strict=True))
+def dot(a: Point, b: Point) -> float:
+    return sum(p * q for p, q in zip(unit_vector(a), unit_vector(b), strict=True))
 
-    assert chord_squared_to_miles(chord_squared) == pytest.approx(haversine_miles(a, b), abs=1e-6)
+
+@given(latitudes, longitudes, latitudes, longitudes)
+def test_unit_vector_distance_is_the_haversine_distance(lat1, lon1, lat2, lon2):
+    a, b = Point(lat1, lon1), Point(lat2, lon2)
+
+    assert cos_angle_to_miles(dot(a, b)) == pytest.approx(haversine_miles(a, b), abs=1e-4)
 
 
 @given(latitudes, longitudes, radii, st.floats(0, 360), st.floats(0, 2))
-def test_chord_limit_separates_inside_from_outside(lat, lon, miles, bearing, fraction):
+def test_cosine_limit_separates_inside_from_outside(lat, lon, miles, bearing, fraction):
     origin = Point(lat, lon)
     point = destination(origin, miles * fraction, bearing)
     distance = haversine_miles(origin, point)
     assume(abs(distance - miles) > 1e-6)
-    chord_squared = sum(
-        (p - q) ** 2 for p, q in zip(unit_vector(origin), unit_vector(point), strict=True)
-    )
 
-    assert (chord_squared <= max_chord_squared(miles)) == (distance <= miles)
+    assert (dot(origin, point) >= min_cos_angle(miles)) == (distance <= miles)

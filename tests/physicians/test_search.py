@@ -65,7 +65,7 @@ def test_distances_match_the_reference_haversine():
     for physician in results:
         reference = haversine_miles(MINNEAPOLIS.point, physician.point)
         assert physician.distance_miles == pytest.approx(reference, abs=0.1)
-        assert abs(physician.distance_miles - reference) < 1e-6
+        assert abs(physician.distance_miles - reference) < 1e-4
 
 
 def test_nothing_within_the_radius_is_missing_and_nothing_outside_is_found():
@@ -202,7 +202,7 @@ def test_postgresql_searches_through_the_search_index():
     place(scatter(MINNEAPOLIS.point, 300, 30))
     with CaptureQueriesContext(connection) as executed:
         find_physicians(origin=MINNEAPOLIS, miles=25)
-    searches = [q["sql"] for q in executed if "chord_squared" in q["sql"] or "COUNT(" in q["sql"]]
+    searches = [q["sql"] for q in executed if "cos_angle" in q["sql"] or "COUNT(" in q["sql"]]
     with connection.cursor() as cursor:
         # A test table is tiny, so the planner would rightly read it whole: ask
         # whether the index *can* answer each query, which is what matters at scale.
