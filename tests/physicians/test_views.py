@@ -203,3 +203,15 @@ def test_unknown_place_offers_suggestions_as_links(client, finder_page):
 
     assert links[0].text_content() == "Minneapolis, MN"
     assert links[0].get("href") == "?location=Minneapolis%2C+MN&radius=10"
+
+
+def test_editors_see_the_finder_with_the_toolbar(client, finder_page, editor):
+    PhysicianFactory()
+    client.force_login(editor)
+
+    response = search(client, location="55432")
+
+    assert response.status_code == 200
+    assert FINDER_TEXT in visible_text(response)
+    assert "1 physician within 25 miles" in visible_text(response)
+    assert b"cms-toolbar" in response.content
