@@ -3,9 +3,10 @@
 from django.urls import path
 
 from physicians import views
+from physicians.ratelimit import limit_searches
 
 app_name = "physicians"
 
 urlpatterns = [
-    path("", views.finder, name="finder"),
+    path("", limit_searches(api=False)(views.finder), name="finder"),
 ]

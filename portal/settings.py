@@ -398,6 +398,10 @@ LOGGING = {
 PORTAL_DEMO_FIXTURES = BASE_DIR / "fixtures" / "demo"
 # Where `make backup` writes its <timestamp>/ folders (portal.backups).
 PORTAL_BACKUP_DIR = Path(env.str("BACKUP_DIR", default="") or VAR_DIR / "backups")
+# Physician searches one visitor (IP address) may make, per django-ratelimit's rate syntax.
+PORTAL_SEARCH_RATE = env.str("SEARCH_RATE_LIMIT", default="60/m")
+RATELIMIT_USE_CACHE = "default"
+RATELIMIT_ENABLE = env.bool("SEARCH_RATE_LIMIT_ENABLED", default=True)
 # Pages under the page with this key are for healthcare professionals.
 PORTAL_HCP_SECTION = "physicians"
 

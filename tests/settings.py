@@ -27,3 +27,7 @@ CACHES = {
         "LOCATION": "portal-tests",
     }
 }
+
+# The finder's per-visitor rate limit is off except in tests/physicians/test_rate_limit.py,
+# which turns it on: the other tests search far faster than any person.
+RATELIMIT_ENABLE = False

@@ -1,0 +1,66 @@
+"""
+Rate limits on physician searches, per visitor IP address.
+
+The directory is public but curated; a client that searches faster than a
+person could (PORTAL_SEARCH_RATE, 60 a minute by default) gets a friendly 429
+with Retry-After, on the finder page and the API alike. Counts live in the
+shared cache (Redis in production), so the limit holds across app servers,
+and the client address is read behind trusted proxies by portal.client_ip.
+"""
+
+from functools import wraps
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import render
+from django.utils.translation import gettext as _
+from django_ratelimit.core import get_usage
+
+from portal.client_ip import client_ip
+
+GROUP = "physician-search"
+
+
+def _visitor(group, request) -> str:
+    return client_ip(request)
+
+
+def _usage(request):
+    return get_usage(
+        request,
+        group=GROUP,
+        key=_visitor,
+        rate=settings.PORTAL_SEARCH_RATE,
+        method=["GET", "HEAD"],
+        increment=True,
+    )
+
+
+def limit_searches(*, api: bool):
+    """Decorate a search view; only requests that actually search are counted."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if not request.GET:  # the empty form costs nothing and is not a search
+                return view(request, *args, **kwargs)
+            usage = _usage(request)
+            if usage is None or not usage["should_limit"]:
+                return view(request, *args, **kwargs)
+            wait = max(1, int(usage["time_left"]))
+            message = _(
+                "You have searched many times in a short while. "
+                "Please wait %(seconds)d seconds and try again."
+            ) % {"seconds": wait}
+            if api:
+                response = JsonResponse({"error": message, "field": None}, status=429)
+            else:
+                response = render(
+                    request, "physicians/rate_limited.html", {"message": message}, status=429
+                )
+            response["Retry-After"] = str(wait)
+            return response
+
+        return wrapper
+
+    return decorator
