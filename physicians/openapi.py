@@ -116,6 +116,11 @@ def openapi_document() -> dict:
                             "content": _json("#/components/schemas/SearchResult"),
                         },
                         "400": error,
+                        "429": {
+                            "description": "Too many searches from this address; see Retry-After",
+                            "headers": {"Retry-After": {"schema": {"type": "integer"}}},
+                            "content": _json("#/components/schemas/Error"),
+                        },
                     },
                 }
             }
@@ -129,8 +134,9 @@ def openapi_document() -> dict:
                     {
                         "error": {"type": "string", "description": "What to change"},
                         "field": {
-                            "type": "string",
-                            "enum": ["near", "radius", "specialty", "page"],
+                            "type": ["string", "null"],
+                            "enum": ["near", "radius", "specialty", "page", None],
+                            "description": "The parameter to change; null for a rate limit",
                         },
                     }
                 ),

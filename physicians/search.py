@@ -75,12 +75,13 @@ def find_physicians(
     listed = Physician.objects.listed()
     if specialty is not None:
         listed = listed.offering(specialty)
-    count = listed.near(origin, miles).count()
+    nearby = listed.near(origin, miles)
+    count = nearby.count()
     pages = max(1, math.ceil(count / PAGE_SIZE))
     if page < 1 or page > pages:
         raise PageOutOfRange(pages)
     offset = (page - 1) * PAGE_SIZE
-    physicians = _page_rows(listed, origin, miles, count=count, offset=offset)
+    physicians = _page_rows(listed, nearby, origin, miles, count=count, offset=offset)
     prefetch_related_objects(physicians, "specialties")
     return ResultPage(
         origin=origin,
@@ -93,7 +94,7 @@ def find_physicians(
     )
 
 
-def _page_rows(listed, origin: Origin, miles: float, *, count: int, offset: int) -> list:
+def _page_rows(listed, nearby, origin: Origin, miles: float, *, count: int, offset: int) -> list:
     wanted = min(PAGE_SIZE, count - offset)
     if wanted <= 0:
         return []
@@ -106,4 +107,4 @@ def _page_rows(listed, origin: Origin, miles: float, *, count: int, offset: int)
         if len(rows) == wanted:
             return rows
         radius *= 2
-    return list(listed.near(origin, miles)[offset : offset + wanted])
+    return list(nearby[offset : offset + wanted])
