@@ -20,6 +20,14 @@ def _fresh_process_state():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def django_db_serialized_rollback() -> bool:
+    """Transactional tests (live servers, subprocesses) end by flushing the database; this
+    puts back the rows migrations made (the site, the editorial roles) for the tests after
+    them, instead of letting post_migrate recreate them under new keys."""
+    return True
+
+
 @pytest.fixture
 def editor(db):
     return factories.UserFactory(is_staff=True, is_superuser=True, username="editor")

@@ -100,8 +100,25 @@ def shared_cache(settings):
     refresh_pages()  # a generation no earlier run has used
 
 
+@pytest.fixture(scope="module")
+def collected_static():
+    """Production servers serve hashed static files: collect them, as a deploy does."""
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "portal.settings",
+        "DEBUG": "false",
+        "SECRET_KEY": "scale-out-test-only",
+    }
+    subprocess.run(
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0", "--skip-checks"],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
+
+
 @pytest.fixture
-def servers(shared_cache):
+def servers(shared_cache, collected_static):
     pair = [Server(), Server()]
     yield pair
     for server in pair:
