@@ -8,7 +8,9 @@ Starts the production server (gunicorn, DEBUG off, WEB_CONCURRENCY workers) on
 the configured database and cache, then runs two bounded wrk scenarios at the
 same time on loopback for --seconds (default 60): --browsers connections
 walking every page of /sitemap.xml, and --searchers connections running
-finder searches (HTML and JSON) around real ZIP codes and cities. Targets: no
+finder searches (HTML and JSON) around real ZIP codes and cities. Each
+connection is a visitor who pauses 0.5-2 s between requests (--think-ms; 0
+for none), so the server sees visitors, not a flood. Targets: no
 errors, p95 under 200 ms for pages and 300 ms for searches. It prints a
 summary, writes JSON to benchmarks/results/ and exits 1 when a target is
 missed. The database needs the demo content (manage.py load_demo_content).
@@ -24,6 +26,7 @@ import sys
 import tempfile
 from datetime import UTC, datetime
 from urllib.parse import urlencode, urlparse
+from urllib.request import Request, urlopen
 
 from benchmarks.pages import RESULTS_DIR, ROOT, fetch, start_server, wait_until_up
 
@@ -53,6 +56,12 @@ PLACES = [
 ]
 
 
+def warm_search(port: int, path: str, *, client: str) -> None:
+    request = Request(f"http://127.0.0.1:{port}{path}", headers={"X-Forwarded-For": client})
+    with urlopen(request, timeout=30) as response:
+        response.read()
+
+
 def search_paths() -> list[str]:
     paths = []
     for place in PLACES:
@@ -68,10 +77,17 @@ def page_paths(port: int) -> list[str]:
     return [urlparse(loc).path for loc in re.findall(r"<loc>([^<]+)</loc>", sitemap)]
 
 
-def run_wrk(port: int, paths: list[str], *, connections: int, seconds: int, spread: bool):
+def run_wrk(port, paths, *, connections: int, seconds: int, spread: bool, think: str):
     with tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False) as handle:
         handle.write("\n".join(paths) + "\n")
-    env = {**os.environ, "PATHS_FILE": handle.name, "SPREAD_CLIENTS": "1" if spread else "0"}
+    low, _, high = think.partition("-")
+    env = {
+        **os.environ,
+        "PATHS_FILE": handle.name,
+        "SPREAD_CLIENTS": "1" if spread else "0",
+        "THINK_MS_MIN": low,
+        "THINK_MS_MAX": high or low,
+    }
     command = [
         "wrk",
         "-t2",
@@ -98,6 +114,7 @@ def main(argv=None) -> int:
     parser.add_argument("--seconds", type=int, default=60)
     parser.add_argument("--browsers", type=int, default=70)
     parser.add_argument("--searchers", type=int, default=30)
+    parser.add_argument("--think-ms", default="500-2000", help="pause between a visitor's requests")
     args = parser.parse_args(argv)
     if not os.environ.get("DATABASE_URL"):
         sys.stderr.write("loadtest: set DATABASE_URL (PostgreSQL) and REDIS_URL\n")
@@ -109,15 +126,14 @@ def main(argv=None) -> int:
         wait_until_up(process, port)
         pages = page_paths(port)
         searches = search_paths()
-        for path in pages + searches:  # warm caches and check every path answers
+        for path in pages:  # warm caches and check every path answers
             fetch(port, path)
+        for number, path in enumerate(searches):  # one visitor each, as in the run
+            warm_search(port, path, client=f"10.99.{number // 250}.{number % 250 + 1}")
+        common = {"seconds": args.seconds, "think": args.think_ms}
         runs = {
-            "pages": run_wrk(
-                port, pages, connections=args.browsers, seconds=args.seconds, spread=False
-            ),
-            "searches": run_wrk(
-                port, searches, connections=args.searchers, seconds=args.seconds, spread=True
-            ),
+            "pages": run_wrk(port, pages, connections=args.browsers, spread=False, **common),
+            "searches": run_wrk(port, searches, connections=args.searchers, spread=True, **common),
         }
         results = {}
         for name, (wrk_process, paths_file) in runs.items():
@@ -143,6 +159,7 @@ def report(results: dict, *, workers: int, args, page_count: int) -> int:
         "workers": workers,
         "visitors": {"browsing": args.browsers, "searching": args.searchers},
         "seconds": args.seconds,
+        "think_ms": args.think_ms,
         "pages_in_rotation": page_count,
         "targets_p95_ms": TARGET_P95_MS,
         "results": results,

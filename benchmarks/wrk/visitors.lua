@@ -1,4 +1,4 @@
--- Browsing or searching visitors for wrk: each connection walks through a
+-- Browsing or searching visitors for wrk: each connection is one visitor who walks through a
 -- list of paths (given in the PATHS file) and reports p50/p95/p99 and errors
 -- as one JSON line. Searches carry a random X-Forwarded-For, as visitors
 -- behind the load balancer would, so per-client limits see many clients.
@@ -27,6 +27,15 @@ function request()
       math.random(0, 255), math.random(0, 255), math.random(1, 254))
   end
   return wrk.format("GET", paths[counter], headers)
+end
+
+-- A visitor reads for a moment between clicks (THINK_MS_MIN..THINK_MS_MAX ms);
+-- without it, 100 connections would be 100 requests in flight at every instant.
+function delay()
+  local low = tonumber(os.getenv("THINK_MS_MIN") or "500")
+  local high = tonumber(os.getenv("THINK_MS_MAX") or "2000")
+  if high <= 0 then return 0 end
+  return math.random(low, high)
 end
 
 function response(status, headers, body)
