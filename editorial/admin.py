@@ -32,12 +32,8 @@ def compare_url(version) -> str:
     return reverse(name, args=[live.pk]) + f"?compare_to={version.pk}"
 
 
-@admin.register(Review)
-class ReviewAdmin(admin.ModelAdmin):
-    list_display = ["content", "state", "requested_by", "requested_at", "decided_by", "links"]
-    list_filter = ["state"]
-    list_select_related = ["version", "requested_by", "decided_by"]
-    readonly_fields = [f.name for f in Review._meta.fields]
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Records of what happened: listed for everyone allowed to see them, changed by nobody."""
 
     def has_add_permission(self, request):
         return False
@@ -47,6 +43,14 @@ class ReviewAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Review)
+class ReviewAdmin(ReadOnlyAdmin):
+    list_display = ["content", "state", "requested_by", "requested_at", "decided_by", "links"]
+    list_filter = ["state"]
+    list_select_related = ["version", "requested_by", "decided_by"]
+    readonly_fields = [f.name for f in Review._meta.fields]
 
     @admin.display(description=_("content"))
     def content(self, review):
@@ -127,24 +131,15 @@ class ReviewAdmin(admin.ModelAdmin):
 
 
 @admin.register(AuditEntry)
-class AuditEntryAdmin(admin.ModelAdmin):
+class AuditEntryAdmin(ReadOnlyAdmin):
     list_display = ["at", "user", "action", "content_label", "note"]
     list_filter = ["action", "at"]
     search_fields = ["content_label", "user__username", "note"]
     date_hierarchy = "at"
 
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
 
 @admin.register(PageDueForReview)
-class DueForReviewAdmin(admin.ModelAdmin):
+class DueForReviewAdmin(ReadOnlyAdmin):
     """Pages whose last medical review is older than PORTAL_REVIEW_INTERVAL_DAYS, or never done."""
 
     list_display = ["page_title", "last_reviewed", "reviewer", "open_page"]
@@ -163,15 +158,6 @@ class DueForReviewAdmin(admin.ModelAdmin):
             .filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=cutoff))
             .order_by(F("reviewed_at").asc(nulls_first=True), "path")
         )
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm(reviews.REVIEW_PERMISSION) or request.user.has_perm(
