@@ -8,7 +8,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check editor demo clean backup restore serve bench-pages bench-finder loadtest
+.PHONY: help run test lint format check editor demo clean backup restore serve bench-pages bench-finder loadtest screenshots
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -58,6 +58,9 @@ endif
 
 demo: $(STAMP)  ## Load the demo content (skips what exists)
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py load_demo_content
+
+screenshots: $(STAMP)  ## Save PNGs of the demo site to docs/screenshots/ (needs Chromium)
+	$(BIN)/python -m tests.browser.screenshots
 
 backup: $(STAMP)  ## Dump PostgreSQL (pg_dump -Fc) and copy media to var/backups/<timestamp>/
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py backup

@@ -18,6 +18,22 @@ from playwright.sync_api import sync_playwright
 from tests.browser import chromium, server
 
 SITEMAP_NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+# The finder as visitors see it after searching: results (over two pages) and each kind of error.
+FINDER_STATES = [
+    "/physician-finder/?location=55432&radius=25",
+    "/physician-finder/?location=10001&radius=100&page=2",
+    "/physician-finder/?location=zzzz",
+    "/physician-finder/?location=Minneapols%2C+MN",
+    "/physician-finder/?location=",
+    "/physician-finder/?location=10001&page=99",
+]
+
+
+def pytest_terminal_summary(terminalreporter):
+    """Say once, even with -q, why the browser tests did not run."""
+    skipped = terminalreporter.stats.get("skipped", [])
+    if chromium.executable() is None and any("tests/browser/" in r.nodeid for r in skipped):
+        terminalreporter.write_line(chromium.missing_message(), yellow=True, bold=True)
 
 
 @pytest.fixture(scope="session")
@@ -42,6 +58,12 @@ def public_paths(site) -> list[str]:
     paths = [urlparse(loc.text).path for loc in root.xpath("//s:loc", namespaces=SITEMAP_NS)]
     assert paths, "the sitemap lists no pages: did the demo content load?"
     return paths
+
+
+@pytest.fixture(scope="session")
+def visitor_pages(public_paths) -> list[str]:
+    """Every public page, plus the finder's results and errors."""
+    return public_paths + FINDER_STATES
 
 
 @pytest.fixture(scope="session")

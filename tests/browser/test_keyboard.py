@@ -1,9 +1,11 @@
-"""Keyboard-only visitors: skip link first, then the menus, always with a visible focus ring."""
+"""Keyboard-only visitors: skip link first, menus, the finder, always with a visible focus ring."""
+
+import re
 
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.visitor import focus_ring, has_visible_focus_ring, main_nav
+from tests.browser.visitor import focus_ring, has_visible_focus_ring, main_nav, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -56,3 +58,40 @@ def test_every_control_in_the_header_shows_focus(page):
             missing.append(ring)
 
     assert not missing
+
+
+def test_keyboard_only_search_in_the_finder(page):
+    page.goto("/")
+    finder_link = main_nav(page).get_by_role("link", name="Physician Finder")
+    unringed = tab_to(page, finder_link)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Physician Finder")
+
+    location = page.get_by_label("ZIP code or city and state")
+    unringed += tab_to(page, location)
+    page.keyboard.type("55432")
+    unringed += tab_to(page, page.get_by_label("Distance"))
+    unringed += tab_to(page, page.get_by_role("button", name="Find physicians"))
+    page.keyboard.press("Enter")
+
+    results = page.get_by_role("region", name=re.compile(r"physicians? within"))
+    expect(results).to_be_visible()
+    unringed += tab_to(page, results.get_by_role("link", name=re.compile("^Directions")).first)
+    assert not unringed, f"focused without a visible ring: {unringed}"
+
+
+def test_keyboard_user_fixes_an_error_from_the_summary(page):
+    page.goto("/physician-finder/?location=zzzz")
+
+    summary_link = page.get_by_role("alert").get_by_role("link").first
+    unringed = tab_to(page, summary_link)
+    page.keyboard.press("Enter")
+
+    location = page.get_by_label("ZIP code or city and state")
+    expect(location).to_be_focused()
+    assert has_visible_focus_ring(focus_ring(page)), focus_ring(page)
+    location.fill("")
+    page.keyboard.type("Minneapolis, MN")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("region", name=re.compile(r"physicians? within"))).to_be_visible()
+    assert not unringed, unringed

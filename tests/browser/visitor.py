@@ -72,3 +72,16 @@ def focus_ring(page: Page) -> dict:
 def has_visible_focus_ring(ring: dict) -> bool:
     outline = ring["outlineStyle"] != "none" and ring["outlineWidth"] > 0
     return outline or ring["boxShadow"] != "none"
+
+
+def tab_to(page: Page, target, *, limit: int = 60) -> list[dict]:
+    """Press Tab until `target` has focus; returns the stops on the way that showed no ring."""
+    unringed = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        ring = focus_ring(page)
+        if not has_visible_focus_ring(ring):
+            unringed.append(ring)
+        if target.evaluate("el => el === document.activeElement"):
+            return unringed
+    raise AssertionError(f"{limit} presses of Tab never reached {target}")
