@@ -53,8 +53,12 @@ class FinderForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("radius"):
+            # A search without a distance uses the default: show that choice as selected.
+            data = data.copy()
+            data["radius"] = str(DEFAULT_RADIUS)
+        super().__init__(data, *args, **kwargs)
         self.origin = None
         self.suggestions: list[str] = []
         self._describe_fields()

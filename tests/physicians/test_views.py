@@ -215,3 +215,12 @@ def test_editors_see_the_finder_with_the_toolbar(client, finder_page, editor):
     assert FINDER_TEXT in visible_text(response)
     assert "1 physician within 25 miles" in visible_text(response)
     assert b"cms-toolbar" in response.content
+
+
+def test_a_search_without_a_distance_shows_the_default_distance_selected(client, finder_page):
+    from tests.html import tree
+
+    response = client.get("/physician-finder/", {"location": "55432"})
+
+    selected = tree(response).xpath('//select[@name="radius"]/option[@selected]/@value')
+    assert selected == ["25"]
