@@ -17,7 +17,8 @@
   } else {
     gate.setAttribute("open", "");
   }
-  // A choice is required: Escape does not dismiss the notice.
+  // Asking for a choice: the first Escape is ignored. Browsers let a second Escape close the
+  // dialog anyway; that is not a confirmation, so the notice returns on the next page.
   gate.addEventListener("cancel", function (event) { event.preventDefault(); });
   gate.querySelector("[data-hcp-confirm]").addEventListener("click", function () {
     try { sessionStorage.setItem(KEY, "yes"); } catch (e) { /* lasts this page only */ }
