@@ -15,11 +15,12 @@ from urllib.request import Request, urlopen
 
 import pytest
 from django.conf import settings
-from django.db import connection, transaction
+from django.db import transaction
 
 from pages.cache import refresh_pages
 from tests import factories
 from tests.html import nav_links
+from tests.processes import postgres_url
 
 ROOT = Path(__file__).resolve().parents[2]
 REDIS_URL = os.environ.get("REDIS_URL", "")
@@ -42,19 +43,13 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def database_url() -> str:
-    db = connection.settings_dict  # the test database, which the servers must use too
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 class Server:
     def __init__(self):
         self.port = free_port()
         env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "portal.settings",  # not the tests' (a local cache)
-            "DATABASE_URL": database_url(),
+            "DATABASE_URL": postgres_url(),
             "REDIS_URL": REDIS_URL,
             "DEBUG": "false",
             "SECRET_KEY": "scale-out-test-only",

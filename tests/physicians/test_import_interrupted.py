@@ -19,6 +19,7 @@ from django.db import connection
 from physicians.models import Physician
 from tests.physicians.factories import PhysicianFactory, npi_for
 from tests.physicians.nppes import nppes_row, write_nppes
+from tests.processes import postgres_url
 
 ROOT = Path(__file__).resolve().parents[2]
 ON_POSTGRES = connection.vendor == "postgresql"
@@ -31,12 +32,6 @@ pytestmark = [
 ]
 
 
-def database_url() -> str:
-    db = connection.settings_dict
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
 def test_killed_import_changes_nothing(tmp_path):
     before = [PhysicianFactory(npi=npi_for(n), last_name=f"Original{n}") for n in range(3)]
     rows = [nppes_row(npi=npi_for(n), last_name="RENAMED") for n in range(3)]
@@ -44,7 +39,7 @@ def test_killed_import_changes_nothing(tmp_path):
     source = write_nppes(tmp_path / "npidata.csv", rows)
     env = {
         **os.environ,
-        "DATABASE_URL": database_url(),
+        "DATABASE_URL": postgres_url(),
         "DEBUG": "true",
         "PYTHONUNBUFFERED": "1",
         "DJANGO_SETTINGS_MODULE": "portal.settings",

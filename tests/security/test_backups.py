@@ -24,6 +24,7 @@ from django.db import connection, transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests import factories
+from tests.processes import postgres_url
 
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
@@ -51,12 +52,6 @@ def test_backup_and_restore_refuse_sqlite_with_one_line(command):
         "CommandError: DATABASE_URL is not PostgreSQL: backup and restore need postgres://... "
         "(got sqlite)."
     ]
-
-
-def database_url(name: str) -> str:
-    db = connection.settings_dict
-    credentials = db["USER"] + (f":{db['PASSWORD']}" if db["PASSWORD"] else "")
-    return f"postgres://{credentials}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{name}"
 
 
 def admin_connection():
@@ -133,7 +128,7 @@ def test_backup_then_restore_into_an_empty_database_loses_nothing(
     (backup,) = (tmp_path / "backups").iterdir()
     assert sorted(p.name for p in backup.iterdir()) == ["database.dump", "manifest.json", "media"]
 
-    source_url = database_url(connection.settings_dict["NAME"])
+    source_url = postgres_url(connection.settings_dict["NAME"])
     refused = manage("restore", str(backup), database_url=source_url)
     assert refused.returncode != 0
     assert len(refused.stderr.strip().splitlines()) == 1
@@ -143,14 +138,14 @@ def test_backup_then_restore_into_an_empty_database_loses_nothing(
     result = manage(
         "restore",
         str(backup),
-        database_url=database_url(scratch_database),
+        database_url=postgres_url(scratch_database),
         MEDIA_ROOT=str(restored_media),
     )
     assert result.returncode == 0, result.stderr
 
     with connection.cursor() as cursor:
         before = snapshot(cursor)
-    restored = psycopg2.connect(database_url(scratch_database))
+    restored = psycopg2.connect(postgres_url(scratch_database))
     with restored, restored.cursor() as cursor:
         after = snapshot(cursor)
     restored.close()
