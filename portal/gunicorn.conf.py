@@ -1,10 +1,17 @@
 """
 gunicorn settings for `make serve` and production (gunicorn -c portal/gunicorn.conf.py portal.wsgi).
 
-Sync workers: each request is short (a cached page is two Redis round trips)
-and nothing streams, so one process per CPU core and more processes behind a
-load balancer is the simple way to scale. Environment: WEB_CONCURRENCY
-(workers, default 2), PORT (default 8000), BIND (default 127.0.0.1:$PORT; a
+Threaded workers (gthread): one process per CPU core, each with a few
+threads. Requests are short (a cached page is two Redis round trips), but sync
+workers close the connection after every response, and a client or proxy
+opening a fresh connection per request collides with the server's TIME_WAIT
+sockets under load: measured on loopback, 1 in 20 requests then waited a full
+second for a SYN retransmit. gthread keeps connections alive, and its threads
+overlap the waits on PostgreSQL and Redis. Scale by adding processes here and
+app servers behind the load balancer.
+
+Environment: WEB_CONCURRENCY (workers, default 2), GUNICORN_THREADS (per
+worker, default 4), PORT (default 8000), BIND (default 127.0.0.1:$PORT; a
 reverse proxy on the same host talks to it), GUNICORN_ACCESS_LOG ("-" for
 stdout; off by default because portal.request_log already logs each request).
 """
@@ -13,7 +20,8 @@ import os
 
 bind = os.environ.get("BIND") or f"127.0.0.1:{os.environ.get('PORT', '8000')}"
 workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
-worker_class = "sync"
+worker_class = "gthread"
+threads = int(os.environ.get("GUNICORN_THREADS", "4"))
 # A request that takes longer than this is stuck (a page renders in tens of ms).
 timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
 graceful_timeout = 30

@@ -4,6 +4,7 @@ ORM (versioning's publish, with its signals) is fresh in both at their next
 request, although each served the page from the shared cache before.
 """
 
+import http.client
 import os
 import socket
 import subprocess
@@ -136,3 +137,23 @@ def test_change_published_through_the_orm_is_fresh_in_both_servers(servers, edit
     assert state == "miss"
     assert "Contact" in nav_links(page, "Main")
     assert "Contact" in nav_links(first.get(path)[1], "Main")
+
+
+def test_server_keeps_connections_alive(servers, editor):
+    """gthread workers: a proxy or browser reuses its connection instead of reconnecting."""
+    with transaction.atomic():
+        site = factories.build_site(user=editor)
+    path = site.procedure.get_absolute_url()
+    server = servers[0]
+    server.wait(path)
+    connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+    try:
+        for _ in range(3):
+            connection.request("GET", path, headers={"Host": "127.0.0.1"})
+            response = connection.getresponse()
+            response.read()
+            assert response.status == 200
+            assert response.getheader("Connection") == "keep-alive"
+        assert connection.sock is not None, "the server closed the connection"
+    finally:
+        connection.close()

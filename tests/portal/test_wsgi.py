@@ -1,0 +1,15 @@
+"""The WSGI module gunicorn preloads: what it builds, every worker inherits ready."""
+
+import importlib
+
+from physicians import geocoding
+
+
+def test_loading_the_wsgi_module_builds_the_geocoder_index():
+    geocoding._index.cache_clear()
+    import portal.wsgi
+
+    importlib.reload(portal.wsgi)
+
+    assert geocoding._index.cache_info().currsize == 1
+    assert portal.wsgi.application is not None
