@@ -129,6 +129,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sekizai.context_processors.sekizai",
                 "cms.context_processors.cms_settings",
+                "pages.menu_renderer.menu_renderer",  # after cms_settings: replaces its renderer
             ],
         },
     },
@@ -155,6 +156,12 @@ def _database() -> dict:
         )
     if engine == "django.db.backends.sqlite3":
         VAR_DIR.mkdir(exist_ok=True)
+    else:
+        # django CMS loads each plugin type with QuerySet.iterator(), which on
+        # PostgreSQL opens a server-side WITH HOLD cursor: extra round trips and a
+        # materialised copy per plugin type for result sets of a few rows. Plain
+        # cursors are faster here, and are what a transaction-pooling PgBouncer needs.
+        config["DISABLE_SERVER_SIDE_CURSORS"] = True
     config["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
     config["CONN_HEALTH_CHECKS"] = True
     return config
