@@ -3,7 +3,8 @@ Lookups every page render repeats, done once per request in one query each.
 
 django CMS answers ``{% page_url %}``, ``{% static_alias %}`` and the
 ``data-cms-href`` page links of rich text one object at a time: two queries
-per footer link, three per site notice, one per linked page. These helpers
+per footer link, three per site notice plus its plugins, one per linked page.
+These helpers
 load the lot for the request's region the first time one is needed and keep
 it on the request, so the query count of a render does not grow with the
 number of links or notices. Nothing is kept across requests: freshness stays
@@ -11,6 +12,7 @@ with the page cache (pages.cache).
 """
 
 from cms.models import Page, PageUrl, Placeholder
+from cms.utils.plugins import assign_plugins
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import OuterRef, Subquery
@@ -69,6 +71,34 @@ def _static_alias_placeholders(language: str) -> dict[str, Placeholder]:
 
 def static_alias_placeholder(request, static_code: str, language: str) -> Placeholder | None:
     return _memo(request, "static_aliases", language, _static_alias_placeholders).get(static_code)
+
+
+def load_static_alias_plugins(request, renderer, placeholder: Placeholder, language: str) -> None:
+    """Before a site notice renders: if it must load its plugins, load every notice's at once.
+
+    Rendered one by one, each notice django CMS's placeholder cache lacks loads
+    its own plugins: a query for the plugins and one per plugin type. When the
+    first of them misses the cache, this loads the plugins of all that miss in
+    one query plus one per plugin type. A notice the cache answers costs
+    nothing extra: the renderer keeps the cache look-ups made here.
+    """
+    if hasattr(placeholder, "_plugins_cache") or _cached(renderer, placeholder, language):
+        return
+    placeholders = _memo(request, "static_aliases", language, _static_alias_placeholders)
+    missing = [
+        other
+        for other in placeholders.values()
+        if not hasattr(other, "_plugins_cache") and not _cached(renderer, other, language)
+    ]
+    assign_plugins(request, missing, None, language)
+
+
+def _cached(renderer, placeholder: Placeholder, language: str) -> bool:
+    return (
+        placeholder.cache_placeholder
+        and renderer.placeholder_cache_is_enabled()
+        and renderer._get_cached_placeholder_content(placeholder, language) is not None
+    )
 
 
 def page_href(elem, obj, attr, edit_mode=False, request=None):

@@ -35,8 +35,10 @@ def batched_static_alias(context, static_code: str) -> str:
     if request.user.is_authenticated or toolbar.edit_mode_active or toolbar.preview_mode_active:
         with context.push(static_code=static_code):
             return _STATIC_ALIAS.render(context)
-    placeholder = lookups.static_alias_placeholder(request, static_code, get_current_language())
+    language = get_current_language()
+    placeholder = lookups.static_alias_placeholder(request, static_code, language)
     if placeholder is None:
         return ""
     renderer = toolbar.get_content_renderer()
+    lookups.load_static_alias_plugins(request, renderer, placeholder, language)
     return renderer.render_placeholder(placeholder, context=context, use_cache=True)
