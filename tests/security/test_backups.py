@@ -7,9 +7,7 @@ covered without touching this test. It needs PostgreSQL and creates and drops
 its own scratch database next to pytest-django's test database.
 """
 
-import os
 import subprocess
-import sys
 from io import StringIO
 from pathlib import Path
 
@@ -23,24 +21,14 @@ from django.core.management import call_command
 from django.db import connection, transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from tests import factories
+from tests import factories, processes
 from tests.processes import postgres_url
 
 ON_POSTGRES = settings.DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql"
 
 
 def manage(*args: str, database_url: str, **env: str) -> subprocess.CompletedProcess:
-    keep = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"}
-    environment = {k: v for k, v in os.environ.items() if k in keep}
-    environment |= {"DEBUG": "true", "DATABASE_URL": database_url, **env}
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=300,
-    )
+    return processes.manage(*args, DEBUG="true", DATABASE_URL=database_url, **env)
 
 
 @pytest.mark.parametrize("command", [["backup"], ["restore", "var/backups/x"]])

@@ -4,12 +4,9 @@ silences (X_FRAME_OPTIONS SAMEORIGIN for django CMS, HSTS preload opt-in).
 """
 
 import json
-import os
 import secrets
-import subprocess
-import sys
 
-from django.conf import settings
+from tests.processes import manage
 
 PRODUCTION = {
     "DEBUG": "false",
@@ -20,22 +17,8 @@ PRODUCTION = {
 }
 
 
-def run(*args: str, **env: str) -> subprocess.CompletedProcess:
-    """manage.py with only the production environment, not the test runner's."""
-    keep = {"PATH", "HOME", "LANG", "LC_ALL", "TMPDIR"}
-    environment = {k: v for k, v in os.environ.items() if k in keep} | env
-    return subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=settings.BASE_DIR,
-        env=environment,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-
-
 def test_check_deploy_is_clean_with_production_settings():
-    result = run("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
 
     assert result.returncode == 0, result.stdout + result.stderr
     # Silenced: security.W019 and W021 (see settings), and treebeard.E001 once per model
@@ -53,7 +36,7 @@ def test_production_settings_are_secure_by_default():
         " 'CSRF_COOKIE_SAMESITE', 'X_FRAME_OPTIONS', 'CMS_TOOLBAR_ANONYMOUS_ON',"
         " 'PORTAL_REQUIRE_2FA', 'AXES_FAILURE_LIMIT']}))"
     )
-    result = run("shell", "--no-imports", "-c", code, **PRODUCTION)
+    result = manage("shell", "--no-imports", "-c", code, **PRODUCTION)
 
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout) == {
@@ -75,7 +58,7 @@ def test_production_settings_are_secure_by_default():
 
 
 def test_preload_can_be_switched_on_and_then_is_not_silenced():
-    result = run(
+    result = manage(
         "check", "--deploy", "--fail-level", "WARNING", **PRODUCTION, SECURE_HSTS_PRELOAD="true"
     )
 
@@ -89,7 +72,7 @@ def test_local_development_stays_plain_http():
         "print(s.SECURE_SSL_REDIRECT, s.SESSION_COOKIE_SECURE)"
     )
 
-    result = run(
+    result = manage(
         "shell", "--no-imports", "-c", code, DEBUG="true", DATABASE_URL="sqlite:///:memory:"
     )
 
