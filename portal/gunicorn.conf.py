@@ -7,8 +7,12 @@ workers close the connection after every response, and a client or proxy
 opening a fresh connection per request collides with the server's TIME_WAIT
 sockets under load: measured on loopback, 1 in 20 requests then waited a full
 second for a SYN retransmit. gthread keeps connections alive, and its threads
-overlap the waits on PostgreSQL and Redis. Scale by adding processes here and
-app servers behind the load balancer.
+overlap the waits on PostgreSQL and Redis. gunicorn is pinned to 23: from 24
+on, gthread hands each new connection to a thread before its request arrives,
+and with 100 visitors whose connections open before their first request (as
+browsers' preconnects do) 1 request in 20 waited up to a second; 23 waits for
+requests in its poller (p99 28 ms in the same test). Scale by adding processes
+here and app servers behind the load balancer.
 
 Environment: WEB_CONCURRENCY (workers, default 2), GUNICORN_THREADS (per
 worker, default 4), PORT (default 8000), BIND (default 127.0.0.1:$PORT; a
