@@ -4,11 +4,10 @@ Lookups every page render repeats, done once per request in one query each.
 django CMS answers ``{% page_url %}``, ``{% static_alias %}`` and the
 ``data-cms-href`` page links of rich text one object at a time: two queries
 per footer link, three per site notice plus its plugins, one per linked page.
-These helpers
-load the lot for the request's region the first time one is needed and keep
-it on the request, so the query count of a render does not grow with the
-number of links or notices. Nothing is kept across requests: freshness stays
-with the page cache (pages.cache).
+These helpers load the lot for the request's region the first time one is
+needed and keep it on the request, so the query count of a render does not
+grow with the number of links or notices. Nothing is kept across requests:
+freshness stays with the page cache (pages.cache).
 """
 
 from cms.models import Page, PageUrl, Placeholder
