@@ -16,6 +16,7 @@ from physicians.geometry import (
     min_cos_angle,
     unit_vector,
 )
+from tests.physicians.spherical import destination
 
 latitudes = st.floats(-80, 80)
 longitudes = st.floats(-180, 180)
@@ -35,17 +36,6 @@ def test_a_degree_of_latitude_is_about_69_miles():
     one_degree = haversine_miles(Point(10, 20), Point(11, 20))
 
     assert one_degree == pytest.approx(EARTH_RADIUS_MILES * math.pi / 180)
-
-
-def destination(origin: Point, miles: float, bearing: float) -> Point:
-    """The point `miles` from origin along `bearing` degrees (spherical Earth)."""
-    d, b = miles / EARTH_RADIUS_MILES, math.radians(bearing)
-    lat1, lon1 = math.radians(origin.latitude), math.radians(origin.longitude)
-    lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(b))
-    lon2 = lon1 + math.atan2(
-        math.sin(b) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2)
-    )
-    return Point(math.degrees(lat2), (math.degrees(lon2) + 540) % 360 - 180)
 
 
 @given(latitudes, longitudes, radii, st.floats(0, 360), st.floats(0, 1))

@@ -13,25 +13,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from physicians.geocoding import geocode
-from physicians.geometry import EARTH_RADIUS_MILES, Point, haversine_miles
+from physicians.geometry import Point, haversine_miles
 from physicians.models import Physician
 from physicians.search import PAGE_SIZE, PageOutOfRange, find_physicians
 from tests.physicians.factories import PhysicianFactory, specialty
+from tests.physicians.spherical import destination
 
 pytestmark = pytest.mark.django_db
 
 MINNEAPOLIS = geocode("55432")
-
-
-def offset(origin: Point, miles: float, bearing: float) -> Point:
-    """The point `miles` from origin along `bearing` degrees (spherical Earth)."""
-    d, b = miles / EARTH_RADIUS_MILES, math.radians(bearing)
-    lat1, lon1 = math.radians(origin.latitude), math.radians(origin.longitude)
-    lat2 = math.asin(math.sin(lat1) * math.cos(d) + math.cos(lat1) * math.sin(d) * math.cos(b))
-    lon2 = lon1 + math.atan2(
-        math.sin(b) * math.sin(d) * math.cos(lat1), math.cos(d) - math.sin(lat1) * math.sin(lat2)
-    )
-    return Point(math.degrees(lat2), (math.degrees(lon2) + 540) % 360 - 180)
 
 
 def place(points, **fields) -> list[Physician]:
@@ -44,7 +34,9 @@ def place(points, **fields) -> list[Physician]:
 
 def scatter(origin: Point, count: int, max_miles: float, seed: int = 1) -> list[Point]:
     rng = random.Random(seed)
-    return [offset(origin, rng.uniform(0, max_miles), rng.uniform(0, 360)) for _ in range(count)]
+    return [
+        destination(origin, rng.uniform(0, max_miles), rng.uniform(0, 360)) for _ in range(count)
+    ]
 
 
 def brute_force(origin: Point, miles: float) -> list[Physician]:
@@ -78,7 +70,7 @@ def test_nothing_within_the_radius_is_missing_and_nothing_outside_is_found():
 
 def test_nearest_first_then_by_last_and_first_name():
     here = MINNEAPOLIS.point
-    near = offset(here, 1, 90)
+    near = destination(here, 1, 90)
     place([here], first_name="Zed", last_name="Young")
     place([near], first_name="Amy", last_name="Baker")
     place([near], first_name="Ann", last_name="Adams")
@@ -182,7 +174,7 @@ def degrees(low, high):
 )
 def test_any_origin_finds_exactly_the_physicians_within_the_radius(origin, miles, spots):
     Physician.objects.all().delete()
-    points = [offset(origin, miles * fraction, bearing) for fraction, bearing in spots]
+    points = [destination(origin, miles * fraction, bearing) for fraction, bearing in spots]
     place(points)
     edge = {
         p.npi
