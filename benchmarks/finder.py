@@ -16,15 +16,14 @@ It refuses to touch a database holding real (non-demo) physicians.
 """
 
 import argparse
-import json
 import os
 import platform
 import sys
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 
-RESULTS_DIR = Path(__file__).resolve().parent / "results"
+from benchmarks.results_file import write_result
+
 MILES = 25
 
 
@@ -91,11 +90,7 @@ def main(argv=None) -> int:
             _say(f"Deleted {finder_data.delete_all():,} synthetic rows.")
             finder_data.refresh_statistics()
     finder_timing.print_table(report, say=_say)
-    RESULTS_DIR.mkdir(exist_ok=True)
-    stamp = datetime.now(UTC).strftime("%Y%m%dT%H%M%SZ")
-    path = RESULTS_DIR / f"finder-{connection.vendor}-{args.rows}-{stamp}.json"
-    path.write_text(json.dumps(report, indent=2) + "\n")
-    _say(f"Wrote {path.relative_to(RESULTS_DIR.parent.parent)}")
+    _say(f"Wrote {write_result(f'finder-{connection.vendor}-{args.rows}', report)}")
     return 0
 
 

@@ -28,7 +28,8 @@ from datetime import UTC, datetime
 from urllib.parse import urlencode, urlparse
 from urllib.request import Request, urlopen
 
-from benchmarks.pages import RESULTS_DIR, ROOT, fetch, start_server, wait_until_up
+from benchmarks.pages import fetch, start_server, wait_until_up
+from benchmarks.results_file import ROOT, write_result
 
 LUA = ROOT / "benchmarks" / "wrk" / "visitors.lua"
 TARGET_P95_MS = {"pages": 200.0, "searches": 300.0}
@@ -165,18 +166,14 @@ def report(results: dict, *, workers: int, args, page_count: int) -> int:
         "results": results,
         "passed": passed,
     }
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    path = RESULTS_DIR / f"loadtest-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
-    path.write_text(json.dumps(summary, indent=2) + "\n")
+    path = write_result("loadtest", summary)
     rows = [f"{'scenario':<10} {'req/s':>8} {'p50':>8} {'p95':>8} {'p99':>8} {'errors':>7}"]
     for name, r in results.items():
         rows.append(
             f"{name:<10} {r['requests_per_s']:>8.1f} {r['p50_ms']:>6.1f}ms {r['p95_ms']:>6.1f}ms "
             f"{r['p99_ms']:>6.1f}ms {r['errors'] + r['socket_errors']:>7}"
         )
-    rows.append(
-        ("PASSED" if passed else "MISSED a target") + f"; written to {path.relative_to(ROOT)}"
-    )
+    rows.append(("PASSED" if passed else "MISSED a target") + f"; written to {path}")
     sys.stdout.write("\n".join(rows) + "\n")
     return 0 if passed else 1
 

@@ -18,7 +18,6 @@ benchmarks/results/ and stops the servers. The database needs the demo content
 """
 
 import argparse
-import json
 import os
 import platform
 import re
@@ -28,11 +27,10 @@ import subprocess
 import sys
 import time
 from datetime import UTC, datetime
-from pathlib import Path
 from urllib.request import Request, urlopen
 
-ROOT = Path(__file__).resolve().parent.parent
-RESULTS_DIR = ROOT / "benchmarks" / "results"
+from benchmarks.results_file import ROOT, write_result
+
 FLOOR_BODY = ROOT / "var" / "bench-floor.html"
 PAGE = "/patients/balloon-kyphoplasty/"
 TARGETS = {
@@ -174,9 +172,7 @@ def report(runs: dict, *, workers: int, body_bytes: int, args) -> None:
         "ratios": ratios,
         "runs": runs,
     }
-    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
-    path = RESULTS_DIR / f"pages-{datetime.now(UTC):%Y%m%dT%H%M%SZ}.json"
-    path.write_text(json.dumps(result, indent=2) + "\n")
+    path = write_result("pages", result)
     lines = [
         f"{'target':<16} {'req/s':>10} {'p50 ms':>8} {'p99 ms':>8}",
         *(
@@ -186,7 +182,7 @@ def report(runs: dict, *, workers: int, body_bytes: int, args) -> None:
         f"a/c = {ratios['a_over_c']}, b/c = {ratios['b_over_c']}, "
         f"b per worker = {ratios['b_per_worker']} req/s "
         f"(page cache off, django CMS caches on: {ratios['page_cache_off_per_worker']})",
-        f"written to {path.relative_to(ROOT)}",
+        f"written to {path}",
     ]
     sys.stdout.write("\n".join(lines) + "\n")
 
