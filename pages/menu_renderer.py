@@ -33,37 +33,15 @@ class RequestMenuRenderer(MenuRenderer):
 
 
 def copy_nodes(nodes: list[NavigationNode]) -> list[NavigationNode]:
-    """Copy a flat list of linked nodes: new nodes, parents, children and attr dicts.
-
-    django CMS's lists hold every node of the tree, so one pass copies the nodes
-    and a second links the copies; a list missing some linked node is copied
-    by following the links instead.
-    """
-    copies = {id(node): _copy(node) for node in nodes}
-    try:
-        for node in nodes:
-            copied = copies[id(node)]
-            copied.parent = None if node.parent is None else copies[id(node.parent)]
-            copied.children = [copies[id(child)] for child in node.children]
-    except KeyError:
-        return _copy_linked(nodes)
-    return [copies[id(node)] for node in nodes]
-
-
-def _copy(node: NavigationNode) -> NavigationNode:
-    copied = object.__new__(type(node))
-    copied.__dict__ = node.__dict__.copy()
-    copied.attr = node.attr.copy()
-    return copied
-
-
-def _copy_linked(nodes: list[NavigationNode]) -> list[NavigationNode]:
+    """Copy a list of linked nodes: new nodes, parents, children and attr dicts."""
     copies: dict[int, NavigationNode] = {}
 
     def clone(node: NavigationNode) -> NavigationNode:
         copied = copies.get(id(node))
         if copied is None:
-            copied = copies[id(node)] = _copy(node)
+            copied = copies[id(node)] = object.__new__(type(node))
+            copied.__dict__ = node.__dict__.copy()
+            copied.attr = node.attr.copy()
             copied.parent = clone(node.parent) if node.parent is not None else None
             copied.children = [clone(child) for child in node.children]
         return copied
