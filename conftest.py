@@ -1,8 +1,10 @@
 """Fixtures shared by the whole suite. Test data comes from tests/factories.py."""
 
 import pytest
+from cms.signals import apphook as apphook_signals
 from django.conf import settings
 from django.core.cache import cache
+from django.core.signals import request_finished
 from django.utils import translation
 
 from tests import factories
@@ -12,12 +14,14 @@ from tests import factories
 def _fresh_process_state():
     """Each test starts like a fresh process: cold cache, default region active.
 
-    (Requests activate their region on the thread; a test must not inherit it.)
+    (Requests activate their region on the thread; a test must not inherit it.
+    Nor an apphook change django CMS has armed to announce at a request's end.)
     """
     cache.clear()
     translation.activate(settings.LANGUAGE_CODE)
     yield
     cache.clear()
+    request_finished.disconnect(dispatch_uid=apphook_signals.DISPATCH_UID)
 
 
 @pytest.fixture(autouse=True)

@@ -98,6 +98,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views end here when cached, before sessions, auth and the CMS.
     "portal.page_cache.PageCacheMiddleware",
+    # Apphooks attached or moved by an editor: URL patterns rebuilt at the next request.
+    "portal.apphook_reload.ApphookReloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import transaction
 
 from pages.cache import refresh_pages
+from portal import apphook_reload
 from tests import factories
 from tests.html import nav_links
 from tests.processes import postgres_url
@@ -137,6 +138,27 @@ def test_change_published_through_the_orm_is_fresh_in_both_servers(servers, edit
     assert state == "miss"
     assert "Contact" in nav_links(page, "Main")
     assert "Contact" in nav_links(first.get(path)[1], "Main")
+
+
+def test_apphook_attached_through_one_server_is_mounted_by_the_other(servers, editor):
+    with transaction.atomic():
+        factories.build_site(user=editor)
+        page = factories.published_page("Find a doctor", user=editor, slug="find-a-doctor")
+    path = page.get_absolute_url()
+    first, second = servers
+    for server in servers:
+        assert 'name="location"' not in server.wait(path)[1]
+
+    with transaction.atomic():  # the admin's advanced settings, in "first"
+        page.application_urls = "PhysicianFinderApphook"
+        page.application_namespace = "physicians"
+        page.save()
+    apphook_reload.announce_change()  # what django CMS does as that request finishes
+
+    for server in (second, first):
+        state, html = server.get(path + "?location=55432")
+        assert 'name="location"' in html, f"port {server.port} has no finder"
+        assert "within 25 miles of Minneapolis, MN 55432" in html
 
 
 def test_server_keeps_connections_alive(servers, editor):

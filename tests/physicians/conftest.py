@@ -4,19 +4,28 @@ import pytest
 from cms.models import Page
 from cms.utils.apphook_reload import reload_urlconf
 
+from portal import apphook_reload
 from tests import factories
 
 FINDER_TEXT = "Physicians listed here have asked to be included."
 
 
+def apphooks_changed():
+    """
+    What happens as an editor's request that attached an apphook finishes:
+    django CMS announces new URLs, and the next request rebuilds its patterns.
+    """
+    apphook_reload.announce_change()
+    apphook_reload.ensure_current(apphook_reload.published_revision())
+
+
 @pytest.fixture
 def reload_apphooks(db):
     """
-    django CMS builds apphook URL patterns from the database once per process.
-    Call this after attaching the finder to a page, as a server restart would;
+    Call this after attaching the finder to a page outside a request;
     afterwards the patterns are rebuilt without it, so other tests are unaffected.
     """
-    yield reload_urlconf
+    yield apphooks_changed
     Page.objects.filter(application_urls="PhysicianFinderApphook").update(
         application_urls=None, application_namespace=None
     )

@@ -5,6 +5,7 @@ from django.db import transaction
 
 from pages import demo
 from physicians.demo import load_demo_physicians
+from portal import apphook_reload
 
 FIXTURES = ("references", "notices", "safety", "pages")
 
@@ -36,6 +37,8 @@ class Command(BaseCommand):
             demo.load_aliases(spec=specs["safety"], user=user, report=report)
             demo.load_pages(spec=specs["pages"], user=user, report=report)
             physicians_created = load_demo_physicians()
+        if report.created:  # running app servers mount the finder's apphook, and drop cached pages
+            apphook_reload.announce_change()
 
         for item in report.created:
             self.stdout.write(f"  created {item}")
