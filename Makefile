@@ -86,6 +86,7 @@ serve: $(STAMP) var/secret_key  ## Serve like production: gunicorn (WEB_CONCURRE
 	$(PROD_ENV) PORT=$(PORT) $(BIN)/gunicorn -c portal/gunicorn.conf.py portal.wsgi
 
 bench-pages: $(STAMP) var/secret_key  ## Benchmark page serving (cached, uncached, Django's floor); writes benchmarks/results/
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null || { echo "bench-pages needs wrk (apt-get install wrk)"; exit 2; }
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(PROD_ENV) $(BIN)/python -m benchmarks.pages
 
