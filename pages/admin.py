@@ -1,14 +1,22 @@
-"""Admin for the reference library. Risk lists and notices are edited as aliases."""
+"""
+Admin for the reference library. Risk lists and notices are edited as aliases.
+
+References are edited directly, not as drafts: a change shows on every citing
+page at the next request. Their History page lists each change with who made
+it and the values before, and can restore an earlier state.
+"""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+
+from portal.history_admin import HistoryAdmin
 
 from .forms import ReferenceForm
 from .models import Reference
 
 
 @admin.register(Reference)
-class ReferenceAdmin(admin.ModelAdmin):
+class ReferenceAdmin(HistoryAdmin):
     form = ReferenceForm
     list_display = ["number", "first_author", "year", "journal", "pmid", "doi", "disclosures"]
     list_display_links = ["number", "first_author"]

@@ -10,10 +10,12 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 
 from physicians.geocoding import zip_centroid
 from physicians.importing import ImportFailed, import_physicians
 from physicians.models import Physician, Specialty
+from portal.history_admin import HistoryAdmin
 
 IMPORT_PERMISSIONS = ("physicians.add_physician", "physicians.change_physician")
 
@@ -81,7 +83,7 @@ class SpecialtyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Physician)
-class PhysicianAdmin(admin.ModelAdmin):
+class PhysicianAdmin(HistoryAdmin):
     form = PhysicianForm
     change_list_template = "admin/physicians/physician/change_list.html"
     list_display = ("last_name", "first_name", "credentials", "npi", "city", "state", "zip_code")
@@ -90,6 +92,7 @@ class PhysicianAdmin(admin.ModelAdmin):
     search_fields = ("last_name", "first_name", "npi", "zip_code", "city", "practice_name")
     filter_horizontal = ("specialties",)
     readonly_fields = ("created_at", "updated_at")
+    history_list_display = ("is_listed", "phone", "zip_code")
     actions = ("list_physicians", "unlist_physicians")
     fieldsets = (
         (None, {"fields": ("npi", "first_name", "last_name", "credentials", "specialties")}),
@@ -113,13 +116,31 @@ class PhysicianAdmin(admin.ModelAdmin):
 
     @admin.action(description="List selected physicians in the finder", permissions=["change"])
     def list_physicians(self, request, queryset):
-        count = queryset.update(is_listed=True)
+        count = self._set_listed(request, queryset, listed=True)
         self.message_user(request, f"{count} physicians listed.", messages.SUCCESS)
 
     @admin.action(description="Remove selected physicians from the finder", permissions=["change"])
     def unlist_physicians(self, request, queryset):
-        count = queryset.update(is_listed=False)
+        count = self._set_listed(request, queryset, listed=False)
         self.message_user(request, f"{count} physicians unlisted.", messages.SUCCESS)
+
+    @staticmethod
+    def _set_listed(request, queryset, *, listed: bool) -> int:
+        """One UPDATE, and a history entry for each physician it changed."""
+        changing = list(queryset.exclude(is_listed=listed))
+        now = timezone.now()
+        Physician.objects.filter(pk__in=[p.pk for p in changing]).update(
+            is_listed=listed, updated_at=now
+        )
+        for physician in changing:
+            physician.is_listed, physician.updated_at = listed, now
+        Physician.history.bulk_history_create(
+            changing,
+            update=True,
+            default_user=request.user,
+            default_change_reason="Listed in the finder" if listed else "Removed from the finder",
+        )
+        return len(changing)
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_view)
@@ -143,7 +164,7 @@ class PhysicianAdmin(admin.ModelAdmin):
             text = io.TextIOWrapper(upload.file, encoding="utf-8-sig", newline="")
             try:
                 report = import_physicians(
-                    file=text, skip_invalid=form.cleaned_data["skip_invalid"]
+                    file=text, skip_invalid=form.cleaned_data["skip_invalid"], user=request.user
                 )
             except ImportFailed as exc:
                 failure, report = str(exc), exc.report

@@ -79,14 +79,19 @@ def import_physicians(
     file: Iterable[str],
     skip_invalid: bool = False,
     progress: Callable[[int], None] | None = None,
+    user=None,
 ) -> ImportReport:
-    """Upsert physicians by NPI from an open text file in NPPES or portal CSV format."""
+    """Upsert physicians by NPI from an open text file in NPPES or portal CSV format.
+
+    Each created or changed physician gets a history entry naming the import
+    and `user` (the admin's uploader; none for the command).
+    """
     started = time.monotonic()
     reader = csv.reader(file)
     report = ImportReport()
     try:
         with transaction.atomic():
-            _import(reader, report, skip_invalid=skip_invalid, progress=progress)
+            _import(reader, report, skip_invalid=skip_invalid, progress=progress, user=user)
             if report.error_count and not skip_invalid:
                 raise ImportFailed(
                     f"{report.error_count:,} invalid rows, so nothing was imported "
@@ -102,7 +107,7 @@ def import_physicians(
     return report
 
 
-def _import(reader, report: ImportReport, *, skip_invalid: bool, progress) -> None:
+def _import(reader, report: ImportReport, *, skip_invalid: bool, progress, user) -> None:
     header = [name.strip() for name in next(reader, [])]
     parse, columns = _detect_format(header, report)
     specialty_codes = set(Specialty.objects.values_list("code", flat=True))
@@ -129,11 +134,11 @@ def _import(reader, report: ImportReport, *, skip_invalid: bool, progress) -> No
             continue
         batch[result.npi] = (first_line, result)
         if len(batch) >= BATCH_SIZE:
-            _save(batch, report, write=skip_invalid or not report.error_count)
+            _save(batch, report, write=skip_invalid or not report.error_count, user=user)
             batch = {}
             if progress:
                 progress(report.rows)
-    _save(batch, report, write=skip_invalid or not report.error_count)
+    _save(batch, report, write=skip_invalid or not report.error_count, user=user)
     if progress:
         progress(report.rows)
 
@@ -168,7 +173,7 @@ def _check_lengths(record: Record) -> None:
             raise RowError(f"{name} is longer than {limit} characters")
 
 
-def _save(batch: dict[str, tuple[int, Record]], report: ImportReport, *, write: bool) -> None:
+def _save(batch: dict[str, tuple[int, Record]], report: ImportReport, *, write: bool, user) -> None:
     """Create the new, update the changed and count the unchanged physicians of a batch."""
     if not batch or not write:
         return
@@ -205,11 +210,15 @@ def _save(batch: dict[str, tuple[int, Record]], report: ImportReport, *, write: 
         )
     if changed:
         Physician.objects.bulk_update(changed, sorted(changed_fields | {"updated_at"}))
+    history = {"default_user": user, "default_change_reason": HISTORY_REASON}
+    Physician.history.bulk_history_create(new, **history)
+    Physician.history.bulk_history_create(changed, update=True, **history)
     _save_specialties(new_specialties, replaced_specialties)
     report.created += len(new)
     report.updated += len(changed)
 
 
+HISTORY_REASON = "CSV import"
 WRITABLE_FIELDS = sorted(
     f.name
     for f in Physician._meta.concrete_fields

@@ -12,6 +12,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Cos, Floor, Radians, Sin
+from simple_history.models import HistoricalRecords
 
 from physicians.geometry import (
     BANDS_PER_DEGREE,
@@ -126,6 +127,8 @@ class Physician(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = PhysicianQuerySet.as_manager()
+    # Who changed a listing and what it said before; the search columns follow from the rest.
+    history = HistoricalRecords(excluded_fields=["lat_band", "ux", "uy", "uz"])
 
     class Meta:
         ordering = ["last_name", "first_name"]

@@ -81,13 +81,15 @@ SECURITY_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
 ]
+# Who changed a reference or a physician, when, and the values before: with revert.
+HISTORY_APPS = ["simple_history"]
 PORTAL_APPS = [
     "portal",
     "pages",
     "physicians",
     "editorial",
 ]
-INSTALLED_APPS = DJANGO_APPS + CMS_APPS + SECURITY_APPS + PORTAL_APPS
+INSTALLED_APPS = DJANGO_APPS + CMS_APPS + SECURITY_APPS + HISTORY_APPS + PORTAL_APPS
 
 MIDDLEWARE = [
     "portal.request_log.RequestLogMiddleware",
@@ -106,6 +108,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    # Records the logged-in editor on each history entry.
+    "simple_history.middleware.HistoryRequestMiddleware",
     "portal.two_factor.Require2FAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",

@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 # Crossref's recommended pattern for modern DOIs.
 DOI_PATTERN = r"^10\.\d{4,9}/[-._;()/:A-Za-z0-9<>]+$"
@@ -59,6 +60,8 @@ class Reference(models.Model):
     )
 
     objects = ReferenceQuerySet.as_manager()
+    # Edits go live at once (not drafts), so each keeps who, when and the values before.
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["number"]

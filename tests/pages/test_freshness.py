@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from pages.models import Reference
 from tests import editing
+from tests.editing import admin_form_data
 from tests.html import texts, tree
 
 pytestmark = pytest.mark.django_db
@@ -20,10 +21,8 @@ def test_reference_edited_in_the_admin_shows_on_citing_pages(client, editor, pro
     client.force_login(editor)
     reference = Reference.objects.get(number=17)
     change_url = reverse("admin:pages_reference_change", args=[reference.pk])
-    form = client.get(change_url).context["adminform"].form
-    data = {name: form[name].value() for name in form.fields}
+    data = admin_form_data(client.get(change_url).context["adminform"].form)
     data.update(title="The FREE trial, corrected title", pmid="19246088")
-    data = {k: ("on" if v is True else v) for k, v in data.items() if v not in (None, False)}
 
     assert client.post(change_url, data).status_code == 302
     client.logout()
