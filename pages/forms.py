@@ -58,6 +58,12 @@ class ReferenceForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        if not cleaned.get("pmid") and not cleaned.get("doi") and not self.errors:
-            raise ValidationError(_("Give a PubMed ID or a DOI so readers can find the study."))
+        identifiers = ("pmid", "doi", "clinical_trial_id")
+        if not any(cleaned.get(name) for name in identifiers) and not self.errors:
+            raise ValidationError(
+                _(
+                    "Give a PubMed ID, a DOI or a ClinicalTrials.gov ID so readers can find "
+                    "the study."
+                )
+            )
         return cleaned

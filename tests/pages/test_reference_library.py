@@ -1,10 +1,14 @@
 """The reference library in the admin: validated identifiers, friendly errors."""
 
+from io import StringIO
+
 import pytest
 from django.core.exceptions import ValidationError
+from django.core.management import call_command
 from django.urls import reverse
 
 from pages.models import Reference
+from tests.editing import admin_form_data
 from tests.factories import ReferenceFactory
 
 pytestmark = pytest.mark.django_db
@@ -71,13 +75,34 @@ def test_admin_shows_form_errors_not_a_server_error(admin_client):
     assert not Reference.objects.exists()
 
 
-def test_a_reference_needs_a_pubmed_id_or_a_doi(admin_client):
-    data = {**VALID, "doi": "", "pmid": ""}
+def test_a_reference_needs_an_identifier_readers_can_look_up(admin_client):
+    data = {**VALID, "doi": "", "pmid": "", "clinical_trial_id": ""}
 
     response = admin_client.post(reverse("admin:pages_reference_add"), data)
 
     assert response.status_code == 200
-    assert "Give a PubMed ID or a DOI" in response.content.decode()
+    assert "Give a PubMed ID, a DOI or a ClinicalTrials.gov ID" in response.content.decode()
+    assert not Reference.objects.exists()
+
+
+def test_a_trial_registration_alone_is_enough(admin_client):
+    data = {**VALID, "doi": "", "pmid": ""}
+
+    response = admin_client.post(reverse("admin:pages_reference_add"), data)
+
+    assert response.status_code == 302
+    assert Reference.objects.get().clinical_trial_id == "NCT00211211"
+
+
+def test_every_demo_reference_can_be_saved_unchanged_in_the_admin(admin_client):
+    """An editor fixing a typo in a demo reference must not meet a validation error."""
+    call_command("load_demo_content", stdout=StringIO())
+
+    for reference in Reference.objects.all():
+        url = reverse("admin:pages_reference_change", args=[reference.pk])
+        data = admin_form_data(admin_client.get(url).context["adminform"].form)
+        response = admin_client.post(url, data)
+        assert response.status_code == 302, f"reference {reference.number} does not save"
 
 
 def test_library_numbers_are_unique(admin_client):
