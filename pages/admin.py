@@ -7,11 +7,13 @@ it and the values before, and can restore an earlier state.
 """
 
 from django.contrib import admin
+from django.contrib.messages import WARNING
 from django.utils.translation import gettext_lazy as _
 
 from portal.history_admin import HistoryAdmin
 
 from .forms import ReferenceForm
+from .library import live_pages_citing
 from .models import Reference
 
 
@@ -31,6 +33,29 @@ class ReferenceAdmin(HistoryAdmin):
             {"fields": ["author_was_paid_consultant", "funded_by_manufacturer"]},
         ),
     ]
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        if change:
+            self._say_where_it_shows(request, obj)
+
+    def delete_model(self, request, obj):
+        pages = live_pages_citing(obj.number)
+        super().delete_model(request, obj)
+        if pages:
+            titles = ", ".join(page.title for page in pages)
+            message = _("Reference %(number)s is no longer listed on these live pages: %(titles)s.")
+            self.message_user(request, message % {"number": obj.number, "titles": titles}, WARNING)
+
+    def _say_where_it_shows(self, request, reference):
+        """References are not drafts: tell the editor which live pages now show the change."""
+        pages = live_pages_citing(reference.number)
+        if pages:
+            titles = ", ".join(page.title for page in pages)
+            message = _("This change is live now on the pages citing [%(number)s]: %(titles)s.")
+            self.message_user(
+                request, message % {"number": reference.number, "titles": titles}, WARNING
+            )
 
     @admin.display(description=_("first author"))
     def first_author(self, obj):

@@ -5,7 +5,10 @@ A page can cite many references in many places; loading the (small) library
 once per request keeps the query count flat however many citations a page has.
 """
 
-from .models import Reference
+from cms.models import PageContent
+from django.contrib.contenttypes.models import ContentType
+
+from .models import Citation, Reference
 
 _ATTRIBUTE = "_portal_reference_library"
 
@@ -17,3 +20,15 @@ def reference_library(request) -> dict[int, Reference]:
         if request is not None:
             setattr(request, _ATTRIBUTE, library)
     return library
+
+
+def live_pages_citing(number: int) -> list[PageContent]:
+    """The published page contents that cite reference `number`: where its edits show."""
+    cited_in = Citation.objects.filter(
+        placeholder__content_type=ContentType.objects.get_for_model(PageContent)
+    ).values_list("numbers", "placeholder__object_id")
+    content_ids = {
+        pk for numbers, pk in cited_in if number in Citation(numbers=numbers).cited_numbers()
+    }
+    # PageContent's default manager (djangocms-versioning's) holds published contents only.
+    return list(PageContent.objects.filter(pk__in=content_ids).order_by("title"))

@@ -24,9 +24,13 @@ def test_reference_edited_in_the_admin_shows_on_citing_pages(client, editor, pro
     data = admin_form_data(client.get(change_url).context["adminform"].form)
     data.update(title="The FREE trial, corrected title", pmid="19246088")
 
-    assert client.post(change_url, data).status_code == 302
+    saved = client.post(change_url, data, follow=True)
     client.logout()
 
+    assert saved.redirect_chain[0][1] == 302
+    assert texts(saved, '//ul[@class="messagelist"]/li[@class="warning"]') == [
+        "This change is live now on the pages citing [17]: Kyphoplasty, Vertebral augmentation."
+    ]
     entry = texts(client.get(page.get_absolute_url()), '//li[@id="ref-17"]')[0]
     assert "The FREE trial, corrected title" in entry
 
@@ -38,8 +42,13 @@ def test_deleted_reference_disappears_from_citing_pages(client, editor, procedur
     reference = Reference.objects.get(number=29)
     delete_url = reverse("admin:pages_reference_delete", args=[reference.pk])
 
-    assert client.post(delete_url, {"post": "yes"}).status_code == 302
+    deleted = client.post(delete_url, {"post": "yes"}, follow=True)
     client.logout()
+
+    assert deleted.redirect_chain[0][1] == 302
+    assert texts(deleted, '//ul[@class="messagelist"]/li[@class="warning"]') == [
+        "Reference 29 is no longer listed on these live pages: Kyphoplasty, Vertebral augmentation."
+    ]
 
     response = client.get(page.get_absolute_url())
     assert texts(response, '//sup[@class="citation"]') == ["[17,19]"]

@@ -84,3 +84,15 @@ def test_history_needs_the_right_to_view_references(client, references):
     response = client.get(reverse("admin:pages_reference_history", args=[reference.pk]))
 
     assert response.status_code == 403
+
+
+def test_an_uncited_reference_saves_without_a_live_pages_warning(client, editor, site_tree):
+    reference = factories.ReferenceFactory(number=40)
+    client.force_login(editor)
+    url = reverse("admin:pages_reference_change", args=[reference.pk])
+    data = {**admin_form_data(client.get(url).context["adminform"].form), "title": CORRECTED}
+
+    saved = client.post(url, data, follow=True)
+
+    assert texts(saved, '//ul[@class="messagelist"]/li[@class="success"]')
+    assert not texts(saved, '//ul[@class="messagelist"]/li[@class="warning"]')
