@@ -7,9 +7,12 @@ import lxml.etree
 import pytest
 from cms.models import CMSPlugin, Page, PageContent
 from django.core.management import call_command
+from django.urls import reverse
 from djangocms_alias.models import Alias, AliasContent
 from djangocms_versioning.models import Version
 
+from pages.models import Reference
+from tests.editing import admin_form_data
 from tests.html import nav_links, texts, visible_text
 
 pytestmark = pytest.mark.django_db
@@ -159,3 +162,12 @@ def test_safety_information_lists_the_reference_pages_six_events_in_order(client
         "paralysis or muscle weakness",
         "death",
     ]
+
+
+def test_every_demo_reference_can_be_saved_unchanged_in_the_admin(admin_client, demo_site):
+    """An editor fixing a typo in a demo reference must not meet a validation error."""
+    for reference in Reference.objects.all():
+        url = reverse("admin:pages_reference_change", args=[reference.pk])
+        data = admin_form_data(admin_client.get(url).context["adminform"].form)
+        response = admin_client.post(url, data)
+        assert response.status_code == 302, f"reference {reference.number} does not save"
