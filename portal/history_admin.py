@@ -14,6 +14,9 @@ from simple_history.admin import SimpleHistoryAdmin
 
 
 class HistoryAdmin(SimpleHistoryAdmin):
+    # Breadcrumbs that name the app and model, not the historical model.
+    object_history_form_template = "admin/history_form.html"
+
     def history_form_view(self, request, object_id, version_id, extra_context=None):
         if request.method == "POST":
             obj = self.get_object(request, unquote(object_id))

@@ -11,7 +11,7 @@ from editorial import conf
 from pages.models import Reference
 from tests import factories
 from tests.editing import admin_form_data
-from tests.html import texts
+from tests.html import texts, tree
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +96,20 @@ def test_an_uncited_reference_saves_without_a_live_pages_warning(client, editor,
 
     assert texts(saved, '//ul[@class="messagelist"]/li[@class="success"]')
     assert not texts(saved, '//ul[@class="messagelist"]/li[@class="warning"]')
+
+
+def test_the_restore_page_is_signposted_like_the_rest_of_the_admin(client, editor, references):
+    reference = Reference.objects.get(number=17)
+    client.force_login(editor)
+    change_title(client, reference, CORRECTED)
+
+    url = reverse(
+        "admin:pages_reference_simple_history",
+        args=[reference.pk, reference.history.earliest().pk],
+    )
+    page = client.get(url)
+    crumbs = texts(page, '//div[@class="breadcrumbs"]/a')
+    history = tree(page).xpath('//div[@class="breadcrumbs"]/a[last()]/@href')
+
+    assert crumbs == ["Home", "Patient pages", "References", str(reference), "History"]
+    assert history == [reverse("admin:pages_reference_history", args=[reference.pk])]
