@@ -37,25 +37,20 @@ class ReferenceAdmin(HistoryAdmin):
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)
         if change:
-            self._say_where_it_shows(request, obj)
+            message = _("This change is live now on the pages citing [%(number)s]: %(titles)s.")
+            self._name_live_pages(request, live_pages_citing(obj.number), message, obj.number)
 
     def delete_model(self, request, obj):
         pages = live_pages_citing(obj.number)
         super().delete_model(request, obj)
-        if pages:
-            titles = ", ".join(page.title for page in pages)
-            message = _("Reference %(number)s is no longer listed on these live pages: %(titles)s.")
-            self.message_user(request, message % {"number": obj.number, "titles": titles}, WARNING)
+        message = _("Reference %(number)s is no longer listed on these live pages: %(titles)s.")
+        self._name_live_pages(request, pages, message, obj.number)
 
-    def _say_where_it_shows(self, request, reference):
-        """References are not drafts: tell the editor which live pages now show the change."""
-        pages = live_pages_citing(reference.number)
+    def _name_live_pages(self, request, pages, message, number):
+        """References are not drafts: tell the editor which live pages the change reached."""
         if pages:
             titles = ", ".join(page.title for page in pages)
-            message = _("This change is live now on the pages citing [%(number)s]: %(titles)s.")
-            self.message_user(
-                request, message % {"number": reference.number, "titles": titles}, WARNING
-            )
+            self.message_user(request, message % {"number": number, "titles": titles}, WARNING)
 
     @admin.display(description=_("first author"))
     def first_author(self, obj):
