@@ -24,11 +24,14 @@ def reference_library(request) -> dict[int, Reference]:
 
 def live_pages_citing(number: int) -> list[PageContent]:
     """The published page contents that cite reference `number`: where its edits show."""
+    # PageContent's default manager (djangocms-versioning's) holds published contents only,
+    # so drafts and archived versions, which may hold most citations, are not read.
+    published = PageContent.objects.all()
     cited_in = Citation.objects.filter(
-        placeholder__content_type=ContentType.objects.get_for_model(PageContent)
+        placeholder__content_type=ContentType.objects.get_for_model(PageContent),
+        placeholder__object_id__in=published.values("pk"),
     ).values_list("numbers", "placeholder__object_id")
     content_ids = {
         pk for numbers, pk in cited_in if number in Citation(numbers=numbers).cited_numbers()
     }
-    # PageContent's default manager (djangocms-versioning's) holds published contents only.
-    return list(PageContent.objects.filter(pk__in=content_ids).order_by("title"))
+    return list(published.filter(pk__in=content_ids).order_by("title"))
