@@ -76,10 +76,15 @@ def ensure_current(revision: str) -> None:
             apphook_reload.reload_urlconf(new_revision=revision)
 
 
+def update_url_patterns() -> None:
+    """Rebuild this process's URL patterns if an apphook changed since they were built."""
+    ensure_current(published_revision())
+
+
 class ApphookReloadMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        ensure_current(published_revision())
+        update_url_patterns()
         return self.get_response(request)

@@ -16,7 +16,7 @@ def apphooks_changed():
     django CMS announces new URLs, and the next request rebuilds its patterns.
     """
     apphook_reload.announce_change()
-    apphook_reload.ensure_current(apphook_reload.published_revision())
+    apphook_reload.update_url_patterns()
 
 
 @pytest.fixture
