@@ -1,7 +1,11 @@
 """Searching faster than a person could is slowed down, politely, per visitor."""
 
+import time
+from types import SimpleNamespace
+
 import pytest
 from django.test import override_settings
+from django_ratelimit import core as ratelimit_core
 
 from tests.html import texts
 
@@ -11,6 +15,15 @@ pytestmark = [
 ]
 
 RATE = override_settings(RATELIMIT_ENABLE=True, PORTAL_SEARCH_RATE="3/m")
+
+
+@pytest.fixture(autouse=True)
+def one_rate_window(monkeypatch):
+    """django-ratelimit counts in fixed one-minute windows. A test running across a
+    window's end would start counting afresh and never reach the limit, so the clock
+    it reads stands still for the test."""
+    now = time.time()
+    monkeypatch.setattr(ratelimit_core, "time", SimpleNamespace(time=lambda: now))
 
 
 def search_api(client, **headers):
