@@ -10,7 +10,7 @@ every cache replaced by Django's DummyCache (PORTAL_BENCH_NO_CACHE), and one
 with only the page cache off. With wrk on loopback, in alternating rounds, it
 measures requests/s and p50/p99 latency for (a) the procedure page, anonymous,
 from the page cache; (b) the same page with all caching off; (c)
-portal.bench's floor view, which returns the same bytes through the same
+benchmarks.urls' floor view, which returns the same bytes through the same
 middleware stack. For reference it also measures the page with only the page
 cache off: what each page costs once after a publish. It prints a table, writes JSON to
 benchmarks/results/ and stops the servers. The database needs the demo content
@@ -84,7 +84,7 @@ def start_server(workers: int, extra_env: dict) -> tuple[subprocess.Popen, int]:
     port = free_port()
     env = {
         **os.environ,
-        "PORTAL_BENCH": "true",
+        "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
         "WEB_CONCURRENCY": str(workers),
         "PORT": str(port),
         "LOG_LEVEL": "WARNING",  # no log line per request in the measurement

@@ -4,18 +4,16 @@ the audit history (read-only) and the "Content due for review" report.
 """
 
 from django.contrib import admin, messages
-from django.db.models import F, OuterRef, Q, Subquery
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 
-from . import conf, reviews
-from .models import AuditEntry, MedicalReview, PageDueForReview, Review
+from . import reviews, selectors
+from .models import AuditEntry, PageDueForReview, Review
 
 
 def compare_url(version) -> str:
@@ -146,18 +144,7 @@ class DueForReviewAdmin(ReadOnlyAdmin):
     list_display_links = None
 
     def get_queryset(self, request):
-        cutoff = timezone.now() - timezone.timedelta(days=conf.REVIEW_INTERVAL_DAYS)
-        reviews_of_page = MedicalReview.objects.filter(extended_object=OuterRef("pk"))
-        return (
-            super()
-            .get_queryset(request)
-            .annotate(
-                reviewed_at=Subquery(reviews_of_page.values("reviewed_at")[:1]),
-                reviewer_name=Subquery(reviews_of_page.values("reviewed_by__username")[:1]),
-            )
-            .filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=cutoff))
-            .order_by(F("reviewed_at").asc(nulls_first=True), "path")
-        )
+        return selectors.pages_due_for_review(super().get_queryset(request))
 
     def has_view_permission(self, request, obj=None):
         return request.user.has_perm(reviews.REVIEW_PERMISSION) or request.user.has_perm(

@@ -1,12 +1,17 @@
-"""Editorial settings, read in one place."""
+"""Editorial settings, read in one place (see core.app_settings), and the role names."""
 
-from django.conf import settings
+from core.app_settings import app_settings
 
-# Pages not medically reviewed for this many days appear in "Content due for review".
-REVIEW_INTERVAL_DAYS = getattr(settings, "PORTAL_REVIEW_INTERVAL_DAYS", 365)
-# Templates whose pages must carry safety information before they can be published.
-FAIR_BALANCE_TEMPLATES = getattr(settings, "PORTAL_FAIR_BALANCE_TEMPLATES", ["cms/procedure.html"])
-FAIR_BALANCE_SLOT = getattr(settings, "PORTAL_FAIR_BALANCE_SLOT", "safety")
+DEFAULTS = {
+    # Pages not medically reviewed for this many days appear in "Content due for review".
+    "REVIEW_INTERVAL_DAYS": 365,
+    # Templates whose pages must carry safety information before they can be published.
+    "FAIR_BALANCE_TEMPLATES": ["cms/procedure.html"],
+    # The placeholder of those templates that holds the safety information.
+    "FAIR_BALANCE_SLOT": "safety",
+}
+
+__getattr__ = app_settings(DEFAULTS)
 
 ROLE_AUTHOR = "Content author"
 ROLE_REVIEWER = "Medical reviewer"

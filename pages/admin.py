@@ -10,11 +10,11 @@ from django.contrib import admin
 from django.contrib.messages import WARNING
 from django.utils.translation import gettext_lazy as _
 
-from portal.history_admin import HistoryAdmin
+from core.history_admin import HistoryAdmin
 
 from .forms import ReferenceForm
-from .library import live_pages_citing
 from .models import Reference
+from .selectors import live_pages_citing
 
 
 @admin.register(Reference)

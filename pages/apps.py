@@ -6,9 +6,3 @@ class PagesConfig(AppConfig):
 
     name = "pages"
     verbose_name = "Patient pages"
-
-    def ready(self):
-        from . import cache, lookups
-
-        cache.connect()
-        lookups.connect()

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .forms import CitationForm
-from .library import reference_library
 from .models import Citation, RiskItem, RiskList, ScheduledContent
+from .selectors import reference_library
 
 
 def editing(context) -> bool:

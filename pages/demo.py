@@ -26,6 +26,7 @@ from djangocms_text.utils import plugin_to_tag
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 
+from . import conf
 from .models import Reference
 
 DEMO_USERNAME = "demo-content"
@@ -41,7 +42,7 @@ class LoadReport:
 
 
 def read_fixture(name: str) -> dict:
-    with open(settings.PORTAL_DEMO_FIXTURES / name, encoding="utf-8") as handle:
+    with open(conf.DEMO_FIXTURES / name, encoding="utf-8") as handle:
         return yaml.safe_load(handle)
 
 

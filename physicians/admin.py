@@ -10,12 +10,12 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
 
+from core.history_admin import HistoryAdmin
 from physicians.geocoding import zip_centroid
 from physicians.importing import ImportFailed, import_physicians
 from physicians.models import Physician, Specialty
-from portal.history_admin import HistoryAdmin
+from physicians.services import set_listed
 
 IMPORT_PERMISSIONS = ("physicians.add_physician", "physicians.change_physician")
 
@@ -116,31 +116,13 @@ class PhysicianAdmin(HistoryAdmin):
 
     @admin.action(description="List selected physicians in the finder", permissions=["change"])
     def list_physicians(self, request, queryset):
-        count = self._set_listed(request, queryset, listed=True)
+        count = set_listed(physicians=queryset, listed=True, user=request.user)
         self.message_user(request, f"{count} physicians listed.", messages.SUCCESS)
 
     @admin.action(description="Remove selected physicians from the finder", permissions=["change"])
     def unlist_physicians(self, request, queryset):
-        count = self._set_listed(request, queryset, listed=False)
+        count = set_listed(physicians=queryset, listed=False, user=request.user)
         self.message_user(request, f"{count} physicians unlisted.", messages.SUCCESS)
-
-    @staticmethod
-    def _set_listed(request, queryset, *, listed: bool) -> int:
-        """One UPDATE, and a history entry for each physician it changed."""
-        changing = list(queryset.exclude(is_listed=listed))
-        now = timezone.now()
-        Physician.objects.filter(pk__in=[p.pk for p in changing]).update(
-            is_listed=listed, updated_at=now
-        )
-        for physician in changing:
-            physician.is_listed, physician.updated_at = listed, now
-        Physician.history.bulk_history_create(
-            changing,
-            update=True,
-            default_user=request.user,
-            default_change_reason="Listed in the finder" if listed else "Removed from the finder",
-        )
-        return len(changing)
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.import_view)

@@ -5,18 +5,18 @@ The directory is public but curated; a client that searches faster than a
 person could (PORTAL_SEARCH_RATE, 60 a minute by default) gets a friendly 429
 with Retry-After, on the finder page and the API alike. Counts live in the
 shared cache (Redis in production), so the limit holds across app servers,
-and the client address is read behind trusted proxies by portal.client_ip.
+and the client address is read behind trusted proxies by core.client_ip.
 """
 
 from functools import wraps
 
-from django.conf import settings
 from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 from django_ratelimit.core import get_usage
 
-from portal.client_ip import client_ip
+from core.client_ip import client_ip
+from physicians import conf
 
 GROUP = "physician-search"
 
@@ -30,7 +30,7 @@ def _usage(request):
         request,
         group=GROUP,
         key=_visitor,
-        rate=settings.PORTAL_SEARCH_RATE,
+        rate=conf.SEARCH_RATE,
         method=["GET", "HEAD"],
         increment=True,
     )

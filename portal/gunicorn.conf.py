@@ -17,7 +17,7 @@ here and app servers behind the load balancer.
 Environment: WEB_CONCURRENCY (workers, default 2), GUNICORN_THREADS (per
 worker, default 4), PORT (default 8000), BIND (default 127.0.0.1:$PORT; a
 reverse proxy on the same host talks to it), GUNICORN_ACCESS_LOG ("-" for
-stdout; off by default because portal.request_log already logs each request).
+stdout; off by default because core.request_log already logs each request).
 """
 
 import os

@@ -84,24 +84,25 @@ SECURITY_APPS = [
 # Who changed a reference or a physician, when, and the values before: with revert.
 HISTORY_APPS = ["simple_history"]
 PORTAL_APPS = [
-    "portal",
+    "core",
     "pages",
+    "delivery",
     "physicians",
     "editorial",
 ]
 INSTALLED_APPS = DJANGO_APPS + CMS_APPS + SECURITY_APPS + HISTORY_APPS + PORTAL_APPS
 
 MIDDLEWARE = [
-    "portal.request_log.RequestLogMiddleware",
-    "portal.health.HealthCheckMiddleware",
+    "core.request_log.RequestLogMiddleware",
+    "core.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
-    "portal.csp.PortalCSPMiddleware",
+    "core.csp.PortalCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views end here when cached, before sessions, auth and the CMS.
-    "portal.page_cache.PageCacheMiddleware",
+    "delivery.page_cache.PageCacheMiddleware",
     # Apphooks attached or moved by an editor: URL patterns rebuilt at the next request.
-    "portal.apphook_reload.ApphookReloadMiddleware",
+    "delivery.apphook_reload.ApphookReloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -110,7 +111,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     # Records the logged-in editor on each history entry.
     "simple_history.middleware.HistoryRequestMiddleware",
-    "portal.two_factor.Require2FAMiddleware",
+    "core.two_factor.Require2FAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
@@ -135,7 +136,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "sekizai.context_processors.sekizai",
                 "cms.context_processors.cms_settings",
-                "pages.menu_renderer.menu_renderer",  # after cms_settings: replaces its renderer
+                "delivery.menu_renderer.menu_renderer",  # after cms_settings: replaces its renderer
             ],
         },
     },
@@ -193,13 +194,6 @@ if REDIS_URL:
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
-# `make bench-pages` only: a floor view (portal.bench), and a server with no cache at all.
-PORTAL_BENCH = env.bool("PORTAL_BENCH", default=False)
-if PORTAL_BENCH:
-    ROOT_URLCONF = "portal.bench"
-    if env.bool("PORTAL_BENCH_NO_CACHE", default=False):
-        CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
-
 
 # --- Internationalisation and regions --------------------------------------
 # A "region" is a django CMS language: each region has its own page content,
@@ -233,8 +227,8 @@ CMS_TEMPLATES = [
     ("cms/procedure.html", _("Procedure page")),
 ]
 CMS_PERMISSION = True
-# Anonymous visitors get whole pages from portal.page_cache, which replaces
-# django CMS's page cache; pages.cache keeps it and the placeholder and menu
+# Anonymous visitors get whole pages from delivery.page_cache, which replaces
+# django CMS's page cache; delivery.invalidation keeps it and the placeholder and menu
 # caches exact, so cached content may live long (an hour with Redis).
 # Invalidation travels through the cache, so a process-local cache (no
 # REDIS_URL) carries it only within one process: there the page cache is on
@@ -306,18 +300,18 @@ AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_LOCKOUT_CALLABLE = "portal.lockout.lockout_response"
-AXES_CLIENT_IP_CALLABLE = "portal.client_ip.client_ip"
+AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
+AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_VERBOSE = False  # no start-up banner on every manage.py command; lockouts still log
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: none,
-# the header is ignored). Used for lockouts and rate limits (portal.client_ip).
+# the header is ignored). Used for lockouts and rate limits (core.client_ip).
 PORTAL_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
 
-# Two-factor authentication (django-otp TOTP, portal.two_factor): whoever has
+# Two-factor authentication (django-otp TOTP, core.two_factor): whoever has
 # an authenticator app enrolled must use it; with REQUIRE_2FA on, superusers
 # and these groups cannot log in without one.
 PORTAL_REQUIRE_2FA = env.bool("REQUIRE_2FA", default=False)
-PORTAL_2FA_GROUPS = ["Publisher"]
+PORTAL_TWO_FACTOR_GROUPS = ["Publisher"]
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Kyphoplasty patient portal")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
@@ -343,7 +337,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
 
-# Public pages: nothing inline, nothing from another host (portal.csp).
+# Public pages: nothing inline, nothing from another host (core.csp).
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": [SELF],
@@ -363,7 +357,7 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 # Logged-in staff only: the django CMS toolbar, structure board and editors
-# inject inline scripts and styles (portal.csp.PortalCSPMiddleware).
+# inject inline scripts and styles (core.csp.PortalCSPMiddleware).
 PORTAL_CSP_EDITING = {
     "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
     "style-src": [SELF, UNSAFE_INLINE],
@@ -386,7 +380,7 @@ PERMISSIONS_POLICY = {
 
 
 # --- Logging ---------------------------------------------------------------
-# LOG_FORMAT=json prints one JSON object per line (portal.request_log), with
+# LOG_FORMAT=json prints one JSON object per line (core.request_log), with
 # one line per request carrying method, path, status and duration_ms.
 
 LOG_FORMAT = env.str("LOG_FORMAT", default="text")
@@ -395,7 +389,7 @@ LOGGING = {
     "disable_existing_loggers": False,
     "formatters": {
         "text": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {"()": "portal.request_log.JSONFormatter"},
+        "json": {"()": "core.request_log.JSONFormatter"},
     },
     "handlers": {
         "console": {
@@ -407,17 +401,16 @@ LOGGING = {
 }
 
 
-# --- Portal ----------------------------------------------------------------
+# --- App settings ------------------------------------------------------------
+# Each app reads its PORTAL_* settings through its conf.py, which holds the
+# defaults (core.app_settings); here only those that come from the environment.
 
-PORTAL_DEMO_FIXTURES = BASE_DIR / "fixtures" / "demo"
-# Where `make backup` writes its <timestamp>/ folders (portal.backups).
+# Where `make backup` writes its <timestamp>/ folders (core.backups).
 PORTAL_BACKUP_DIR = Path(env.str("BACKUP_DIR", default="") or VAR_DIR / "backups")
 # Physician searches one visitor (IP address) may make, per django-ratelimit's rate syntax.
 PORTAL_SEARCH_RATE = env.str("SEARCH_RATE_LIMIT", default="60/m")
 RATELIMIT_USE_CACHE = "default"
 RATELIMIT_ENABLE = env.bool("SEARCH_RATE_LIMIT_ENABLED", default=True)
-# Pages under the page with this key are for healthcare professionals.
-PORTAL_HCP_SECTION = "physicians"
 
 # django CMS 5.1's PageManager predates treebeard 5's manager check; the warning
 # is about treebeard 6, which the pinned django CMS does not support yet.

@@ -9,8 +9,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
+from core.two_factor import toolbar_login
 from pages.views import choose_region
-from portal.two_factor import toolbar_login
 
 urlpatterns = [
     path(

@@ -12,7 +12,7 @@ os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 from portal.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-# The test client speaks plain HTTP; tests/security checks the redirect itself.
+# The test client speaks plain HTTP; tests/core/test_headers.py checks the redirect itself.
 SECURE_SSL_REDIRECT = False
 STORAGES = {
     **STORAGES,  # noqa: F405

@@ -2,14 +2,13 @@
 
 from cms.models import Page, PageContent
 from django import template
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import get_language
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import StateTracking
 
-from pages.library import reference_library
-from pages.models import Citation
+from pages import conf
+from pages.selectors import references_cited_on
 
 register = template.Library()
 
@@ -34,13 +33,7 @@ def page_references(context):
     content = _page_content(context)
     references = []
     if content is not None:
-        citations = Citation.objects.filter(
-            placeholder__content_type=ContentType.objects.get_for_model(PageContent),
-            placeholder__object_id=content.pk,
-        ).values_list("numbers", flat=True)
-        numbers = {n for value in citations for n in Citation(numbers=value).cited_numbers()}
-        library = reference_library(context.get("request"))
-        references = [library[n] for n in sorted(numbers) if n in library]
+        references = references_cited_on(content, request=context.get("request"))
     return {
         "references": references,
         "show_consultant_note": any(r.author_was_paid_consultant for r in references),
@@ -73,7 +66,7 @@ def in_hcp_section(context) -> bool:
     if not page:  # a lazy object wrapping None on non-CMS pages
         return False
     root = (
-        Page.objects.filter(reverse_id=settings.PORTAL_HCP_SECTION, site_id=page.site_id)
+        Page.objects.filter(reverse_id=conf.HCP_SECTION, site_id=page.site_id)
         .values_list("path", flat=True)
         .first()
     )

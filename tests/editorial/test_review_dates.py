@@ -65,14 +65,9 @@ def test_review_interval_is_configurable(site_tree, as_reviewer, reviewer, setti
         reviewed_at=timezone.now() - timedelta(days=40),
         reviewed_by=reviewer,
     )
-    from editorial import conf
+    settings.PORTAL_REVIEW_INTERVAL_DAYS = 30
 
-    original = conf.REVIEW_INTERVAL_DAYS
-    conf.REVIEW_INTERVAL_DAYS = 30
-    try:
-        response = as_reviewer.get(reverse(REPORT))
-    finally:
-        conf.REVIEW_INTERVAL_DAYS = original
+    response = as_reviewer.get(reverse(REPORT))
 
     assert "After the Procedure" in response.content.decode()
 

@@ -6,7 +6,7 @@ every search is answered fresh, within the same query budget as CMS pages.
 
 import pytest
 
-from pages.cache import refresh_pages
+from delivery.invalidation import refresh_pages
 from tests.performance import tree
 from tests.physicians.conftest import finder_page, reload_apphooks  # noqa: F401 (fixtures)
 from tests.physicians.factories import PhysicianFactory

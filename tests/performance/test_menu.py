@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages.cache import refresh_pages
+from delivery.invalidation import refresh_pages
 from tests import factories
 from tests.html import nav_links
 from tests.performance import tree

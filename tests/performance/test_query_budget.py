@@ -14,8 +14,8 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages.cache import refresh_pages
-from portal import apphook_reload
+from delivery import apphook_reload
+from delivery.invalidation import refresh_pages
 from tests import factories
 from tests.performance import tree
 

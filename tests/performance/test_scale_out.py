@@ -18,8 +18,8 @@ import pytest
 from django.conf import settings
 from django.db import transaction
 
-from pages.cache import refresh_pages
-from portal import apphook_reload
+from delivery import apphook_reload
+from delivery.invalidation import refresh_pages
 from tests import factories
 from tests.html import nav_links
 from tests.processes import postgres_url
@@ -30,7 +30,7 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 pytestmark = [
     pytest.mark.postgres,
     # Committed data, so the servers see it. Serialized rollback puts the migrations'
-    # rows (editorial groups) back afterwards, as tests/security's transactional tests expect.
+    # rows (editorial groups) back afterwards, as tests/core's transactional tests expect.
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         settings.DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql" or not REDIS_URL,

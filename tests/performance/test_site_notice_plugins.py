@@ -1,6 +1,6 @@
 """
 Site notices render from django CMS's placeholder cache when it has them; the
-notices it lacks load their plugins together, in one query (pages.lookups).
+notices it lacks load their plugins together, in one query (delivery.lookups).
 """
 
 import re
@@ -10,7 +10,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from pages.cache import refresh_pages
+from delivery.invalidation import refresh_pages
 from tests.factories import NOTICES
 from tests.html import texts
 

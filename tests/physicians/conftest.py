@@ -4,7 +4,7 @@ import pytest
 from cms.models import Page
 from cms.utils.apphook_reload import reload_urlconf
 
-from portal import apphook_reload
+from delivery import apphook_reload
 from tests import factories
 
 FINDER_TEXT = "Physicians listed here have asked to be included."

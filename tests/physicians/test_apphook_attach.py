@@ -9,7 +9,7 @@ from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 
-from portal.apphook_reload import CACHE_KEY, ensure_current
+from delivery.apphook_reload import CACHE_KEY, ensure_current
 from tests import factories
 from tests.html import tree
 

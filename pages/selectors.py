@@ -1,0 +1,54 @@
+"""
+Queries on the reference library and the citations in pages.
+
+A page can cite many references in many places; loading the (small) library
+once per request keeps the query count flat however many citations a page has.
+"""
+
+from cms.models import PageContent
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import QuerySet
+
+from .models import Citation, Reference
+
+_ATTRIBUTE = "_portal_reference_library"
+
+
+def reference_library(request) -> dict[int, Reference]:
+    """Every reference by its library number, loaded once per request."""
+    library = getattr(request, _ATTRIBUTE, None) if request is not None else None
+    if library is None:
+        library = {ref.number: ref for ref in Reference.objects.all()}
+        if request is not None:
+            setattr(request, _ATTRIBUTE, library)
+    return library
+
+
+def citations_in_page_contents(content_ids) -> QuerySet[Citation]:
+    """The citation plugins in the placeholders of these page contents (ids or a subquery)."""
+    return Citation.objects.filter(
+        placeholder__content_type=ContentType.objects.get_for_model(PageContent),
+        placeholder__object_id__in=content_ids,
+    )
+
+
+def references_cited_on(content: PageContent, *, request=None) -> list[Reference]:
+    """The references cited anywhere on this page content, in library order."""
+    citations = citations_in_page_contents([content.pk]).values_list("numbers", flat=True)
+    numbers = {n for value in citations for n in Citation(numbers=value).cited_numbers()}
+    library = reference_library(request)
+    return [library[n] for n in sorted(numbers) if n in library]
+
+
+def live_pages_citing(number: int) -> list[PageContent]:
+    """The published page contents that cite reference `number`: where its edits show."""
+    # PageContent's default manager (djangocms-versioning's) holds published contents only,
+    # so drafts and archived versions, which may hold most citations, are not read.
+    published = PageContent.objects.all()
+    cited_in = citations_in_page_contents(published.values("pk")).values_list(
+        "numbers", "placeholder__object_id"
+    )
+    content_ids = {
+        pk for numbers, pk in cited_in if number in Citation(numbers=numbers).cited_numbers()
+    }
+    return list(published.filter(pk__in=content_ids).order_by("title"))

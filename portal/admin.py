@@ -1,8 +1,0 @@
-"""The admin login asks for the authenticator code (see portal.two_factor)."""
-
-from django.contrib import admin
-
-from portal.two_factor import AdminLoginForm
-
-admin.site.login_form = AdminLoginForm
-admin.site.login_template = "security/admin_login.html"
