@@ -32,13 +32,13 @@ def page_is_balanced(version, user):
 
 
 def install() -> None:
-    """Add the portal's rules once (app registry ready() may run more than once in tests)."""
-    if getattr(Version, "_portal_rules_installed", False):
+    """Add the portal's rules once (app registry ready() may run more than once in tests).
+
+    The lists are extended in place: versioning's FSM transitions hold the same
+    lists (``permission=check_publish.as_bool``), so ``can_proceed`` and
+    ``has_transition_perm`` apply the portal's rules too, not only the admin.
+    """
+    if user_is_publisher in Version.check_publish:
         return
-    Version.check_publish = Version.check_publish + [
-        user_is_publisher,
-        page_is_balanced,
-        draft_is_approved,
-    ]
-    Version.check_unpublish = Version.check_unpublish + [user_is_publisher]
-    Version._portal_rules_installed = True
+    Version.check_publish.extend([user_is_publisher, page_is_balanced, draft_is_approved])
+    Version.check_unpublish.append(user_is_publisher)

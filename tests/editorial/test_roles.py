@@ -123,3 +123,14 @@ def test_make_editor_creates_a_user_in_a_role(capsys):
     assert user.is_staff and not user.is_superuser
     assert list(user.groups.values_list("name", flat=True)) == [conf.ROLE_REVIEWER]
     assert "Password:" in capsys.readouterr().out
+
+
+def test_versionings_publish_transition_applies_the_portal_rules(site_tree, as_author, publisher):
+    """Code that asks the FSM (``has_transition_perm``), not the admin, gets the same answer:
+    even a publisher may not publish a draft no medical reviewer has approved."""
+    from django_fsm import has_transition_perm
+
+    draft = editing.start_draft(as_author, live_content(site_tree.child))
+    version = Version.objects.get_for_content(draft)
+
+    assert not has_transition_perm(version._set_publish, publisher)
