@@ -70,7 +70,6 @@ class AuditEntry(models.Model):
         DRAFTED = "drafted", _("Draft created")
         ARCHIVED = "archived", _("Archived")
         REVERTED = "reverted", _("Reverted")
-        REFUSED = "refused", _("Publication refused")
 
     at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
     user = models.ForeignKey(
