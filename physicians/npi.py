@@ -28,13 +28,11 @@ def check_digit(first_nine: str) -> str:
 
 
 def is_valid_npi(value: str) -> bool:
-    return (
-        isinstance(value, str)
-        and len(value) == 10
-        and value.isascii()
-        and value.isdigit()
-        and check_digit(value[:9]) == value[9]
-    )
+    try:
+        validate_npi(value)
+    except ValidationError:
+        return False
+    return True
 
 
 def validate_npi(value: str) -> None:
