@@ -12,7 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 
 from core.history_admin import HistoryAdmin
-from physicians.geocoding import zip_centroid
+from physicians.geocoding import fill_coordinates
 from physicians.importing import ImportFailed, import_physicians
 from physicians.models import Physician, Specialty
 from physicians.services import set_listed
@@ -53,14 +53,9 @@ class PhysicianForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
-        if data.get("latitude") is None or data.get("longitude") is None:
-            point = zip_centroid(data.get("zip_code") or "")
-            if point is None:
-                self.add_error(
-                    "zip_code", "Unknown ZIP code: enter a real one, or the coordinates."
-                )
-            else:
-                data["latitude"], data["longitude"] = point.latitude, point.longitude
+        missing = data.get("latitude") is None or data.get("longitude") is None
+        if missing and not fill_coordinates(data, data.get("zip_code") or ""):
+            self.add_error("zip_code", "Unknown ZIP code: enter a real one, or the coordinates.")
         return data
 
 

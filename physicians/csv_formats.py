@@ -15,7 +15,7 @@ the import report shows next to the row's line number.
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from physicians.geocoding import zip_centroid
+from physicians.geocoding import fill_coordinates
 from physicians.npi import validate_npi
 from physicians.states import STATES
 
@@ -172,10 +172,7 @@ def _address(*, first_name, last_name, line1, line2, city, state, zip_code) -> d
     digits = zip_code.strip().replace("-", "")
     if not (digits.isascii() and digits.isdigit() and len(digits) in (5, 9)):
         raise RowError(f"ZIP code {zip_code.strip()!r} is not 5 or 9 digits")
-    point = zip_centroid(digits)
-    if point is None:
-        raise RowError(f"ZIP code {digits[:5]} is not in the ZIP code data")
-    return {
+    fields = {
         "first_name": first_name,
         "last_name": last_name,
         "address_line1": line1,
@@ -183,9 +180,10 @@ def _address(*, first_name, last_name, line1, line2, city, state, zip_code) -> d
         "city": city,
         "state": state,
         "zip_code": digits if len(digits) == 5 else f"{digits[:5]}-{digits[5:]}",
-        "latitude": point.latitude,
-        "longitude": point.longitude,
     }
+    if not fill_coordinates(fields, digits):
+        raise RowError(f"ZIP code {digits[:5]} is not in the ZIP code data")
+    return fields
 
 
 def _coordinates(row: dict) -> tuple[float, float]:

@@ -139,6 +139,16 @@ def zip_centroid(zip_code: str) -> Point | None:
     return entry.point if entry else None
 
 
+def fill_coordinates(fields: dict, zip_code: str) -> bool:
+    """Place a physician at their ZIP's centroid: set ``latitude`` and ``longitude`` in
+    fields. False, and fields unchanged, when the ZIP is not in the ZIP code data."""
+    point = zip_centroid(zip_code)
+    if point is None:
+        return False
+    fields["latitude"], fields["longitude"] = point.latitude, point.longitude
+    return True
+
+
 def geocode(text: str) -> Origin:
     """Turn a visitor's location into an origin, or raise LocationError saying why not."""
     text = (text or "").strip()
