@@ -83,14 +83,17 @@ SECURITY_APPS = [
 ]
 # Who changed a reference or a physician, when, and the values before: with revert.
 HISTORY_APPS = ["simple_history"]
+# The media library: images, video files and captions editors upload and place on pages.
+MEDIA_APPS = ["easy_thumbnails", "filer"]
 PORTAL_APPS = [
     "core",
     "pages",
     "delivery",
+    "media",  # after filer: it re-registers filer's file admins
     "physicians",
     "editorial",
 ]
-INSTALLED_APPS = DJANGO_APPS + CMS_APPS + SECURITY_APPS + HISTORY_APPS + PORTAL_APPS
+INSTALLED_APPS = DJANGO_APPS + CMS_APPS + SECURITY_APPS + HISTORY_APPS + MEDIA_APPS + PORTAL_APPS
 
 MIDDLEWARE = [
     "core.request_log.RequestLogMiddleware",
@@ -263,6 +266,43 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/uploads/"  # "/media/" is the Media page
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=str(VAR_DIR / "media"))
+# The media library (django-filer). Uploads are checked by content in media.uploads:
+# these types only (no SVG: a script or external reference could hide in one), within
+# PORTAL_MEDIA_MAX_*_MB, with photo metadata (EXIF, GPS) stripped.
+FILER_MIME_TYPE_WHITELIST = [
+    "image/jpeg",
+    "image/png",
+    "image/webp",
+    "image/gif",
+    "video/mp4",
+    "video/webm",
+    "text/vtt",
+]
+_IMAGE_CHECKS = [
+    "media.uploads.check_size",
+    "media.uploads.check_image",
+    "media.uploads.apply_exif_orientation",
+    "filer.validation.strip_exif",
+]
+FILER_ADD_FILE_VALIDATORS = {
+    "image/jpeg": _IMAGE_CHECKS,
+    "image/png": _IMAGE_CHECKS,
+    "image/webp": _IMAGE_CHECKS,
+    "image/gif": ["media.uploads.check_size", "media.uploads.check_image"],
+    "video/mp4": ["media.uploads.check_size", "media.uploads.check_video"],
+    "video/webm": ["media.uploads.check_size", "media.uploads.check_video"],
+    "text/vtt": ["media.uploads.check_size", "media.uploads.check_captions"],
+}
+FILER_ENABLE_PERMISSIONS = False  # one library for the whole team; model permissions decide
+# Renditions: made once, kept on disk and in easy-thumbnails' tables (media.renditions).
+THUMBNAIL_PROCESSORS = (
+    "easy_thumbnails.processors.colorspace",
+    "easy_thumbnails.processors.autocrop",
+    "filer.thumbnail_processors.scale_and_crop_with_subject_location",
+    "easy_thumbnails.processors.filters",
+)
+THUMBNAIL_CACHE_DIMENSIONS = True
+THUMBNAIL_IMAGE_SAVE_OPTIONS = {"JPEG": {"quality": 82, "optimize": True}, "WEBP": {"quality": 80}}
 # Locally WhiteNoise serves straight from the app folders; production serves collectstatic output.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG

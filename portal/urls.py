@@ -4,12 +4,14 @@ page last. The US region has no URL prefix, other regions do (/en-ca/...).
 """
 
 from cms.sitemaps import CMSSitemap
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from core.two_factor import toolbar_login
+from media.views import serve_upload
 from pages.views import choose_region
 
 urlpatterns = [
@@ -20,6 +22,7 @@ urlpatterns = [
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("region/", choose_region, name="choose-region"),
+    path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_upload, name="media-upload"),
     path("api/", include("physicians.api_urls")),
     path("admin/", admin.site.urls),
 ]

@@ -6,6 +6,7 @@ throwaway SQLite database otherwise.
 """
 
 import os
+import tempfile
 
 os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 
@@ -31,3 +32,6 @@ CACHES = {
 # The finder's per-visitor rate limit is off except in tests/physicians/test_rate_limit.py,
 # which turns it on: the other tests search far faster than any person.
 RATELIMIT_ENABLE = False
+
+# Uploads go to a folder of this test run's own, never to var/media.
+MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")

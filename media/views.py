@@ -1,0 +1,16 @@
+"""Library files served by the app, for deployments where no proxy serves MEDIA_ROOT."""
+
+from django.conf import settings
+from django.views.static import serve
+
+# filer stores every upload under a new random folder, so a path never changes meaning;
+# a replaced file gets a new path, and pages link to it once their new version is published.
+MAX_AGE = 60 * 60 * 24
+
+
+def serve_upload(request, path: str):
+    """An uploaded file, as bytes only: sandboxed, never a document that can run script."""
+    response = serve(request, path, document_root=settings.MEDIA_ROOT)
+    response["Cache-Control"] = f"public, max-age={MAX_AGE}"
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
