@@ -48,6 +48,7 @@ from djangocms_text.models import Text
 from djangocms_versioning.constants import OPERATION_PUBLISH, OPERATION_UNPUBLISH
 from menus.menu_pool import menu_pool
 
+from media.models import SequenceDisplay
 from pages.models import Citation
 
 GENERATION_KEY = "page-cache:generation"
@@ -135,8 +136,13 @@ def discard_render(request) -> None:
 # --- What embeds what ------------------------------------------------------------
 
 
-def placeholders_embedding_alias(alias_id: int):
-    return AliasPlugin.objects.filter(alias_id=alias_id).values_list("placeholder_id", flat=True)
+def placeholders_embedding_alias(alias_id: int) -> list[int]:
+    """Where an alias shows: the Alias plugin, and illustrated sequences showing its steps."""
+    placed = AliasPlugin.objects.filter(alias_id=alias_id).values_list("placeholder_id", flat=True)
+    sequences = SequenceDisplay.objects.filter(alias_id=alias_id).values_list(
+        "placeholder_id", flat=True
+    )
+    return [*placed, *sequences]
 
 
 def placeholders_with_citations():

@@ -9,6 +9,8 @@ fail), so the rules hold for pages, risk lists and site notices alike.
 from djangocms_versioning.exceptions import ConditionFailed
 from djangocms_versioning.models import Version
 
+from media.accessibility import missing_alternatives
+
 from .fair_balance import missing_safety_message
 from .reviews import PUBLISH_PERMISSION, is_approved
 
@@ -31,6 +33,13 @@ def page_is_balanced(version, user):
         raise ConditionFailed(message)
 
 
+def media_has_alternatives(version, user):
+    """Every image has alt text (or is marked decorative), every video has captions."""
+    gaps = missing_alternatives(version.content)
+    if gaps:
+        raise ConditionFailed(" ".join(gaps))
+
+
 def install() -> None:
     """Add the portal's rules once (app registry ready() may run more than once in tests).
 
@@ -40,5 +49,7 @@ def install() -> None:
     """
     if user_is_publisher in Version.check_publish:
         return
-    Version.check_publish.extend([user_is_publisher, page_is_balanced, draft_is_approved])
+    Version.check_publish.extend(
+        [user_is_publisher, page_is_balanced, media_has_alternatives, draft_is_approved]
+    )
     Version.check_unpublish.append(user_is_publisher)

@@ -21,9 +21,8 @@ def missing_alternatives(content) -> list[str]:
     messages = []
     pictures = Picture.objects.filter(placeholder__in=placeholders, alt_text="", decorative=False)
     for picture in pictures.select_related("image"):
-        messages.append(
-            f"The image “{_name(picture.image)}” has no alt text: describe it, or mark it decorative."
-        )
+        name = _name(picture.image)
+        messages.append(f"The image “{name}” has no alt text: describe it, or mark it decorative.")
     steps = Step.objects.filter(placeholder__in=placeholders, alt_text="")
     for step in steps.select_related("image"):
         messages.append(

@@ -13,6 +13,7 @@ from .sequences import steps_of
 SLOTS = {
     Picture.Width.FULL: (1280, "(min-width: 48rem) 44rem, calc(100vw - 2rem)"),
     Picture.Width.HALF: (640, "(min-width: 48rem) 22rem, calc(100vw - 2rem)"),
+    Picture.Width.ASIDE: (640, "(min-width: 56rem) 16rem, calc(100vw - 2rem)"),
 }
 STEP_SLOT = (960, "(min-width: 48rem) 22rem, calc(100vw - 2rem)")
 ANIMATION_SLOT = (1280, "(min-width: 48rem) 44rem, calc(100vw - 2rem)")
@@ -36,7 +37,9 @@ class PicturePlugin(MediaPluginBase):
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
         max_width, sizes = SLOTS[instance.width]
-        context.update(renditions=renditions(instance.image, max_width=max_width), sizes=sizes)
+        context.update(
+            {"renditions": renditions(instance.image, max_width=max_width), "sizes": sizes}
+        )
         return context
 
 
@@ -65,7 +68,9 @@ class StepPlugin(MediaPluginBase):
     def render(self, context, instance, placeholder):
         context = super().render(context, instance, placeholder)
         max_width, sizes = STEP_SLOT
-        context.update(renditions=renditions(instance.image, max_width=max_width), sizes=sizes)
+        context.update(
+            {"renditions": renditions(instance.image, max_width=max_width), "sizes": sizes}
+        )
         return context
 
 
@@ -85,7 +90,9 @@ class SequenceDisplayPlugin(MediaPluginBase):
         max_width, sizes = ANIMATION_SLOT if instance.layout == "animation" else STEP_SLOT
         steps = steps_of(instance.alias, language=instance.language, drafts=drafts)
         context.update(
-            steps=[(step, renditions(step.image, max_width=max_width)) for step in steps],
-            sizes=sizes,
+            {
+                "steps": [(step, renditions(step.image, max_width=max_width)) for step in steps],
+                "sizes": sizes,
+            }
         )
         return context

@@ -21,6 +21,7 @@ class Picture(CMSPlugin):
     class Width(models.TextChoices):
         FULL = "full", _("Full width of the text column")
         HALF = "half", _("Half width, beside the text (full width on phones)")
+        ASIDE = "aside", _("In the side column")
 
     image = FilerImageField(verbose_name=_("image"), on_delete=models.PROTECT, related_name="+")
     alt_text = models.CharField(
@@ -35,7 +36,7 @@ class Picture(CMSPlugin):
     decorative = models.BooleanField(
         _("decorative"),
         default=False,
-        help_text=_("Adds nothing the text does not say: screen readers skip it (alt=\"\")."),
+        help_text=_('Adds nothing the text does not say: screen readers skip it (alt="").'),
     )
     caption = models.CharField(_("caption"), max_length=300, blank=True)
     credit = models.CharField(_("credit"), max_length=200, blank=True)

@@ -30,10 +30,10 @@ class Renditions:
 
 
 def widths_for(original_width: int, max_width: int) -> list[int]:
-    """The configured widths up to what the layout and the original allow."""
+    """The configured widths below what the layout and the original allow, and that limit."""
     limit = min(original_width, max_width)
-    widths = [w for w in conf.MEDIA_RENDITION_WIDTHS if w <= limit]
-    return widths or [limit]
+    widths = [w for w in conf.MEDIA_RENDITION_WIDTHS if w < limit]
+    return [*widths, limit]
 
 
 def _thumbnailer(image, extension: str):

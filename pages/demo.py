@@ -25,12 +25,17 @@ from djangocms_alias.models import Alias, AliasContent, Category
 from djangocms_text.utils import plugin_to_tag
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
+from filer.models import Image
+
+from media.library import folder_at, import_image
 
 from . import conf
 from .models import Reference
 
 DEMO_USERNAME = "demo-content"
-PAGE_SLOTS = ("content", "safety")
+PAGE_SLOTS = ("content", "safety", "illustration")
+# Where the demo's illustrations go in the media library.
+ILLUSTRATIONS_FOLDER = "Illustrations/Balloon kyphoplasty"
 PAGE_LINK = re.compile(r'href="\{page:([\w-]+)\}"')
 CITATION = re.compile(r"\{cite:([\d,\s]+)\}")
 
@@ -72,12 +77,19 @@ def add_plugins(placeholder, specs: list, *, language: str, target=None) -> None
         children = data.pop("children", [])
         if "alias" in data:
             data["alias"] = Alias.objects.get(static_code=data["alias"], site=None)
+        if "image" in data:
+            data["image"] = _illustration(data["image"])
         if plugin_type == "TextPlugin":
             data["body"] = _link_pages(data["body"])
         plugin = add_plugin(placeholder, plugin_type, language, target=target, **data)
         if plugin_type == "TextPlugin":
             _embed_citations(plugin, placeholder=placeholder, language=language)
         add_plugins(placeholder, children, language=language, target=plugin)
+
+
+def _illustration(file_name: str):
+    """A demo illustration already in the media library (see load_illustrations)."""
+    return Image.objects.get(folder=folder_at(ILLUSTRATIONS_FOLDER), original_filename=file_name)
 
 
 def _link_pages(body: str) -> str:
@@ -214,6 +226,22 @@ def load_aliases(*, spec: dict, user, report: LoadReport) -> None:
             add_plugins(content.placeholder, plugins, language=language)
             publish(content, user=user)
             report.created.append(f"alias {static_code} ({language})")
+
+
+# --- Media library -------------------------------------------------------------
+
+
+def load_illustrations(*, spec: list, user, report: LoadReport) -> None:
+    """Import the project's own illustrations (fixtures/demo/media) into the library."""
+    for entry in spec:
+        image, created = import_image(
+            conf.DEMO_FIXTURES / "media" / entry["file"],
+            folder=ILLUSTRATIONS_FOLDER,
+            owner=user,
+            alt_text=entry["alt"],
+            caption=entry["caption"],
+        )
+        (report.created if created else report.skipped).append(f"illustration {entry['file']}")
 
 
 # --- Reference library -------------------------------------------------------

@@ -7,7 +7,7 @@ from django.db import transaction
 
 from pages import demo
 
-FIXTURES = ("references", "notices", "safety", "pages")
+FIXTURES = ("references", "notices", "safety", "sequences", "pages")
 
 
 class Command(BaseCommand):
@@ -23,6 +23,7 @@ class Command(BaseCommand):
     def handle(self, *args, reset: bool = False, **options):
         try:
             specs = {name: demo.read_fixture(f"{name}.yaml") for name in FIXTURES}
+            illustrations = demo.read_fixture("media/illustrations.yaml")
         except (OSError, ValueError) as exc:
             raise CommandError(f"Cannot read the demo fixtures: {exc}") from exc
 
@@ -35,6 +36,8 @@ class Command(BaseCommand):
             demo.load_references(spec=specs["references"], report=report)
             demo.load_aliases(spec=specs["notices"], user=user, report=report)
             demo.load_aliases(spec=specs["safety"], user=user, report=report)
+            demo.load_illustrations(spec=illustrations, user=user, report=report)
+            demo.load_aliases(spec=specs["sequences"], user=user, report=report)
             demo.load_pages(spec=specs["pages"], user=user, report=report)
             for item in report.created:
                 self.stdout.write(f"  created {item}")
