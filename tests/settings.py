@@ -33,5 +33,6 @@ CACHES = {
 # which turns it on: the other tests search far faster than any person.
 RATELIMIT_ENABLE = False
 
-# Uploads go to a folder of this test run's own, never to var/media.
-MEDIA_ROOT = tempfile.mkdtemp(prefix="portal-test-media-")
+# Uploads go to a folder of this test run's own, never to var/media (the browser tests'
+# site processes share one, which they name in MEDIA_ROOT).
+MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="portal-test-media-")
