@@ -75,9 +75,9 @@ def add_plugins(placeholder, specs: list, *, language: str, target=None) -> None
         data = {"plugin": "TextPlugin", "body": spec} if isinstance(spec, str) else dict(spec)
         plugin_type = data.pop("plugin")
         children = data.pop("children", [])
-        if "alias" in data:
+        if isinstance(data.get("alias"), str):
             data["alias"] = Alias.objects.get(static_code=data["alias"], site=None)
-        if "image" in data:
+        if isinstance(data.get("image"), str):
             data["image"] = _illustration(data["image"])
         if plugin_type == "TextPlugin":
             data["body"] = _link_pages(data["body"])
