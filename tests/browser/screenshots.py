@@ -34,6 +34,14 @@ PUBLIC_SHOTS = [
     Shot("procedure", "/patients/balloon-kyphoplasty/"),
     Shot("procedure-phone", "/patients/balloon-kyphoplasty/", viewport="phone", full_page=False),
     Shot("finder-results", "/physician-finder/?location=55432&radius=25"),
+    Shot("animation", "/patients/balloon-kyphoplasty/procedure-animation/", full_page=False),
+    Shot("step-by-step", "/patients/balloon-kyphoplasty/procedure-step-by-step/"),
+    Shot(
+        "step-by-step-phone",
+        "/patients/balloon-kyphoplasty/procedure-step-by-step/",
+        viewport="phone",
+        full_page=False,
+    ),
 ]
 
 
@@ -64,6 +72,10 @@ def _public(browser, site, shot: Shot, out: Path) -> Path:
     context = browser.new_context(base_url=site.url, viewport=chromium.VIEWPORTS[shot.viewport])
     page = context.new_page()
     page.goto(shot.path)
+    if shot.full_page:  # bring lazy images in before the whole page is captured
+        page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
+        page.wait_for_load_state("networkidle")
+        page.evaluate("window.scrollTo(0, 0)")
     path = out / f"{shot.name}.png"
     page.screenshot(path=path, full_page=shot.full_page)
     context.close()
