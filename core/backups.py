@@ -25,6 +25,7 @@ from django.conf import settings
 from django.db import connection
 
 from core import conf
+from core.signals import database_restored
 
 DUMP_NAME = "database.dump"
 MEDIA_NAME = "media"
@@ -157,4 +158,6 @@ def restore(*, path: Path) -> dict:
     media = path / MEDIA_NAME
     if media.is_dir():
         shutil.copytree(media, settings.MEDIA_ROOT, dirs_exist_ok=True)
+    # A restore is how a team pulls back harmful content: nothing cached may outlive it.
+    database_restored.send(sender=restore, manifest=manifest)
     return manifest

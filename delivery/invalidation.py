@@ -185,15 +185,28 @@ def library_changed(sender, **kwargs):
     refresh_pages(placeholders=placeholders_with_citations())
 
 
+def database_restored(sender, **kwargs):
+    """A backup replaced the database: everything in the shared cache came from the old one.
+
+    Pages, placeholders, menus, permissions and the apphook revision are all stale, in every
+    process, so the shared cache is emptied. The counters then start again above any value
+    used before (``_initial_value``), so no old page entry can be read back.
+    """
+    cache.clear()
+
+
 def connect() -> None:
     """Wire the receivers; called once from DeliveryConfig.ready()."""
     from cms.models import GlobalPagePermission, Page, PagePermission
     from cms.signals import post_obj_operation
     from djangocms_versioning.signals import post_version_operation
 
+    from core import signals
+
     from pages.models import Reference
 
     post_version_operation.connect(content_published, dispatch_uid="page-cache-versions")
+    signals.database_restored.connect(database_restored, dispatch_uid="page-cache-restore")
     post_obj_operation.connect(page_operation, dispatch_uid="page-cache-page-operations")
     # Page settings (reverse id, home page), the tree and who may see which page.
     saved_or_deleted = {
