@@ -202,7 +202,6 @@ def connect() -> None:
     from djangocms_versioning.signals import post_version_operation
 
     from core import signals
-
     from pages.models import Reference
 
     post_version_operation.connect(content_published, dispatch_uid="page-cache-versions")
