@@ -19,6 +19,10 @@ CONTENT_MODELS = [
     "pages.riskitem",
     "pages.citation",
     "pages.scheduledcontent",
+    "media.picture",
+    "media.video",
+    "media.step",
+    "media.sequencedisplay",
     "cms.placeholder",
 ]
 VIEW_MODELS = [
@@ -32,6 +36,14 @@ VIEW_MODELS = [
     "editorial.review",
     "editorial.auditentry",
 ]
+
+
+# The media library (django-filer): browsing needs filer's own listing permission, which
+# reviewers and publishers have to see what a page shows. Authors upload, replace and
+# delete files and organise folders; filer lets only superusers make top-level folders,
+# and uploading into a folder or making a sub-folder takes change_folder.
+LIBRARY_MODELS = ["filer.folder", "filer.file", "filer.image"]
+LIBRARY_BROWSE = "filer.folder:can_use_directory_listing"
 
 
 def _crud(label: str) -> list[str]:
@@ -57,13 +69,23 @@ ROLE_PERMISSIONS = {
         "djangocms_versioning.version:change",
         *[perm for label in CONTENT_MODELS for perm in _crud(label)],
         *_crud("pages.reference"),
+        LIBRARY_BROWSE,
+        *_view(LIBRARY_MODELS),
+        "filer.folder:add",
+        "filer.folder:change",
+        *_crud("filer.file"),
+        *_crud("filer.image"),
     ],
     conf.ROLE_REVIEWER: [
         *_view(VIEW_MODELS),
+        LIBRARY_BROWSE,
+        *_view(LIBRARY_MODELS),
         "editorial.review:review_content",
     ],
     conf.ROLE_PUBLISHER: [
         *_view(VIEW_MODELS),
+        LIBRARY_BROWSE,
+        *_view(LIBRARY_MODELS),
         # django CMS and versioning only let editors who may change content publish it.
         "cms.page:change",
         "cms.page:publish_page",

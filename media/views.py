@@ -3,8 +3,8 @@
 from django.conf import settings
 from django.views.static import serve
 
-# filer stores every upload under a new random folder, so a path never changes meaning;
-# a replaced file gets a new path, and pages link to it once their new version is published.
+# filer stores every upload under a new random folder, so a path never changes meaning, and
+# a file that pages use cannot be swapped for other bytes (media.admin): a day is safe.
 MAX_AGE = 60 * 60 * 24
 
 

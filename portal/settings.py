@@ -302,7 +302,8 @@ THUMBNAIL_PROCESSORS = (
     "easy_thumbnails.processors.filters",
 )
 THUMBNAIL_CACHE_DIMENSIONS = True
-THUMBNAIL_IMAGE_SAVE_OPTIONS = {"JPEG": {"quality": 82, "optimize": True}, "WEBP": {"quality": 80}}
+# (easy-thumbnails already optimises JPEGs; passing optimize again breaks them.)
+THUMBNAIL_IMAGE_SAVE_OPTIONS = {"JPEG": {"quality": 82}, "WEBP": {"quality": 80}}
 # Locally WhiteNoise serves straight from the app folders; production serves collectstatic output.
 WHITENOISE_USE_FINDERS = DEBUG
 WHITENOISE_AUTOREFRESH = DEBUG

@@ -233,3 +233,55 @@ def staff_in_role(role: str, username: str | None = None):
     user = UserFactory(username=username or role.lower().replace(" ", "-"), is_staff=True)
     user.groups.add(Group.objects.get(name=role))
     return user
+
+
+# --- Media library ------------------------------------------------------------
+
+
+def png_bytes(width: int = 40, height: int = 30, color=(40, 110, 160)) -> bytes:
+    """A real PNG, as a drawing program saves one."""
+    import io
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (width, height), color).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def library_folder(name: str = "Illustrations", *, parent=None):
+    """A folder of the media library (top-level ones are made by a superuser)."""
+    from filer.models import Folder
+
+    return Folder.objects.get_or_create(name=name, parent=parent)[0]
+
+
+def library_image(name: str = "spine.png", *, folder=None, owner=None, data: bytes | None = None):
+    """A filer Image holding real PNG bytes, stored as an upload would be."""
+    import io
+
+    from django.core.files import File as DjangoFile
+    from filer.models import Image
+
+    image = Image(
+        file=DjangoFile(io.BytesIO(data or png_bytes()), name=name),
+        original_filename=name,
+        folder=folder,
+        owner=owner,
+    )
+    image.save()
+    return image
+
+
+def page_with_picture(title: str, *, user, image, alt_text: str = "A spine", parent=None) -> Page:
+    """A published page showing `image` in a Picture plugin."""
+    from cms.api import add_plugin
+
+    page = create_page(
+        title=title, template="cms/content.html", language=LANGUAGE, parent=parent, created_by=user
+    )
+    page_content = PageContent.admin_manager.get(page=page, language=LANGUAGE)
+    placeholder = page_content.get_placeholders().get(slot="content")
+    add_plugin(placeholder, "PicturePlugin", LANGUAGE, image=image, alt_text=alt_text)
+    demo.publish(page_content, user=user)
+    return page

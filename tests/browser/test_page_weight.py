@@ -36,6 +36,5 @@ def transferred_bytes(browser, path: str, *, viewport: str, scale: int) -> tuple
 def test_the_step_by_step_page_on_a_phone_stays_within_250_kb(browser, site, scale):
     total, images = transferred_bytes(browser, site.url + STEPS, viewport="phone", scale=scale)
 
-    print(f"step-by-step at 375 px, {scale}x: {total} bytes, {images} images")
     assert images >= 5  # every step's picture was loaded, not skipped
-    assert total <= BUDGET_BYTES
+    assert total <= BUDGET_BYTES, f"{total} bytes at {scale}x"

@@ -146,3 +146,43 @@ def test_backup_then_restore_into_an_empty_database_loses_nothing(
         assert before[table][0] > 0, f"{table} has content to compare"
     assert after == before
     assert (restored_media / "images" / "spine.png").read_bytes() == b"\x89PNG not really"
+
+
+@pytest.mark.postgres
+@pytest.mark.skipif(not ON_POSTGRES, reason="backup and restore need PostgreSQL (DATABASE_URL)")
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_library_image_comes_back_with_its_file(editor, settings, tmp_path, scratch_database):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    ContentType.objects.clear_cache()  # ids from before another test's flush are stale
+    image = factories.library_image(
+        "spine.png",
+        folder=factories.library_folder("Illustrations"),
+        owner=editor,
+        data=factories.png_bytes(64, 48),
+    )
+    stored = (settings.MEDIA_ROOT / image.file.name).read_bytes()
+    assert stored == factories.png_bytes(64, 48)
+
+    call_command("backup", output_dir=tmp_path / "backups", stdout=StringIO())
+    (backup,) = (tmp_path / "backups").iterdir()
+    restored_media = tmp_path / "restored-media"
+    result = manage(
+        "restore",
+        str(backup),
+        database_url=postgres_url(scratch_database),
+        MEDIA_ROOT=str(restored_media),
+    )
+    assert result.returncode == 0, result.stderr
+
+    restored = psycopg2.connect(postgres_url(scratch_database))
+    with restored, restored.cursor() as cursor:
+        cursor.execute(
+            "SELECT f.file, f.sha1, f.original_filename, i._width, i._height, folder.name "
+            "FROM filer_image AS i JOIN filer_file AS f ON f.id = i.file_ptr_id "
+            "JOIN filer_folder AS folder ON folder.id = f.folder_id WHERE f.id = %s",
+            [image.pk],
+        )
+        row = cursor.fetchone()
+    restored.close()
+    assert row == (image.file.name, image.sha1, "spine.png", 64, 48, "Illustrations")
+    assert (restored_media / image.file.name).read_bytes() == stored

@@ -11,7 +11,7 @@ from lxml import html
 
 from media.models import Picture, Step, Video
 from tests import editing, factories
-from tests.media.images import library_image, png_bytes
+from tests.media.images import illustration
 
 pytestmark = pytest.mark.django_db
 
@@ -37,7 +37,7 @@ def draft_of_child(admin_client, site_tree):
 def test_publishing_an_image_without_alt_text_is_refused_naming_it(
     admin_client, draft_of_child, tmp_path
 ):
-    image = library_image(tmp_path, "collapsed-vertebra.png")
+    image = illustration("collapsed-vertebra.png")
     editing.add_plugin(
         admin_client, draft_of_child, "content", "PicturePlugin", image=image.pk, width="full"
     )
@@ -53,7 +53,7 @@ def test_publishing_an_image_without_alt_text_is_refused_naming_it(
 def test_a_decorative_image_may_be_published_without_alt_text(
     admin_client, draft_of_child, tmp_path
 ):
-    image = library_image(tmp_path)
+    image = illustration()
     editing.add_plugin(
         admin_client,
         draft_of_child,
@@ -87,7 +87,7 @@ def test_publishing_a_video_without_captions_is_refused(
                 "plugin": "VideoPlugin",
                 "title": "The procedure, filmed",
                 "video_file": video,
-                "poster": library_image(tmp_path),
+                "poster": illustration(),
             }
         ],
         language="en-us",
@@ -102,7 +102,7 @@ def test_publishing_a_video_without_captions_is_refused(
 
 
 def test_editors_see_the_missing_alt_text_on_the_page(admin_client, draft_of_child, tmp_path):
-    image = library_image(tmp_path)
+    image = illustration()
     editing.add_plugin(
         admin_client, draft_of_child, "content", "PicturePlugin", image=image.pk, width="full"
     )
@@ -116,7 +116,10 @@ def test_one_new_step_image_shows_on_both_pages_once_published(
     admin_client, client, editor, site_tree, tmp_path
 ):
     """The animation and the step-by-step pages show the same alias of steps."""
-    old, new = library_image(tmp_path, "old.png"), library_image(tmp_path, "new.png")
+    old, new = (
+        illustration("old.png"),
+        illustration("new.png"),
+    )
     alias = Alias.objects.create(category=Category.objects.create(name="Illustrated sequences"))
     content = AliasContent.objects.with_user(editor).create(
         alias=alias, name="Steps", language="en-us"
@@ -167,7 +170,7 @@ def test_the_compare_view_shows_the_image_changed(admin_client, editor, site_tre
         content=[
             {
                 "plugin": "PicturePlugin",
-                "image": library_image(tmp_path, "old.png"),
+                "image": illustration("old.png"),
                 "alt_text": "A",
             }
         ],
@@ -178,7 +181,7 @@ def test_the_compare_view_shows_the_image_changed(admin_client, editor, site_tre
     editing.edit_plugin(
         admin_client,
         picture,
-        image=library_image(tmp_path, "new.png").pk,
+        image=illustration("new.png").pk,
         alt_text="A",
         width="full",
     )

@@ -9,8 +9,7 @@ from filer.models import Image
 from lxml import html
 
 from media.library import folder_at
-from tests import editing
-from tests.media.images import png_bytes
+from tests import editing, factories
 
 pytestmark = pytest.mark.django_db
 
@@ -28,7 +27,11 @@ def test_an_uploaded_image_reaches_patients_only_after_review_and_publishing(
     # The author uploads through the media library's upload button (filer's upload view).
     upload = as_author.post(
         reverse("admin:filer-ajax_upload", args=[folder.pk]),
-        {"file": SimpleUploadedFile("balloon.png", png_bytes(), content_type="image/png")},
+        {
+            "file": SimpleUploadedFile(
+                "balloon.png", factories.png_bytes(800, 600), content_type="image/png"
+            )
+        },
     )
     assert upload.status_code == 200, upload.content[:300]
     image = Image.objects.get(original_filename="balloon.png")
@@ -52,7 +55,9 @@ def test_an_uploaded_image_reaches_patients_only_after_review_and_publishing(
     # The reviewer compares the draft with the live page, then approves it.
     version = Version.objects.get_for_content(draft)
     decide = as_reviewer.get(reverse("admin:editorial_review_decide", args=[version.pk]))
-    compare_url = html.fromstring(decide.content).xpath("//a[contains(., 'Compare')]/@href")[0]
+    compare_url = html.fromstring(decide.content).xpath("//a[contains(., 'compared with')]/@href")[
+        0
+    ]
     assert as_reviewer.get(compare_url).status_code == 200
     editing.decide(as_reviewer, draft, approve=True)
     assert not any("balloon" in src for src, _ in visible_images(client.get(page_url)))

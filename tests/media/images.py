@@ -1,25 +1,13 @@
-"""Real image files for media tests, made with Pillow, and library entries made from them."""
+"""Helpers for media tests: a demo-sized illustration, and what is on disk under MEDIA_ROOT."""
 
-import io
 from pathlib import Path
 
-from PIL import Image as PILImage
-
-from media.library import import_image
+from tests import factories
 
 
-def png_bytes(width: int = 800, height: int = 600, colour=(11, 110, 117)) -> bytes:
-    buffer = io.BytesIO()
-    PILImage.new("RGB", (width, height), colour).save(buffer, format="PNG")
-    return buffer.getvalue()
-
-
-def library_image(tmp_path: Path, name: str = "spine.png", *, folder: str = "Tests", **size):
-    """A PNG in the media library, through the same checks an upload passes."""
-    path = tmp_path / name
-    path.write_bytes(png_bytes(**size))
-    image, _created = import_image(path, folder=folder)
-    return image
+def illustration(name: str = "spine.png", *, width: int = 800, height: int = 600):
+    """A library image the size of the demo's illustrations (renditions need the width)."""
+    return factories.library_image(name, data=factories.png_bytes(width, height))
 
 
 def files_under(root) -> dict[str, float]:

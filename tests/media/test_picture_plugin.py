@@ -5,7 +5,7 @@ from django.conf import settings
 from lxml import html
 
 from tests import factories
-from tests.media.images import files_under, library_image
+from tests.media.images import files_under, illustration
 from tests.rendering import render
 
 pytestmark = pytest.mark.django_db
@@ -17,7 +17,11 @@ def picture(image, **fields) -> list[dict]:
 
 
 def test_renders_webp_with_the_original_format_as_fallback(tmp_path):
-    plugin = picture(library_image(tmp_path), caption="The spine", credit="Demo")
+    plugin = picture(
+        illustration(),
+        caption="The spine",
+        credit="Demo",
+    )
 
     figure = html.fromstring(render(plugin))
 
@@ -38,19 +42,19 @@ def test_renders_webp_with_the_original_format_as_fallback(tmp_path):
 
 
 def test_an_image_on_the_first_screen_loads_at_once(tmp_path):
-    plugin = picture(library_image(tmp_path), above_the_fold=True)
+    plugin = picture(illustration(), above_the_fold=True)
 
     assert html.fromstring(render(plugin)).find(".//img").get("loading") is None
 
 
 def test_a_decorative_image_has_empty_alt_text(tmp_path):
-    plugin = picture(library_image(tmp_path), alt_text="", decorative=True)
+    plugin = picture(illustration(), alt_text="", decorative=True)
 
     assert html.fromstring(render(plugin)).find(".//img").get("alt") == ""
 
 
 def test_renditions_are_never_wider_than_the_original(tmp_path):
-    plugin = picture(library_image(tmp_path, width=500, height=250))
+    plugin = picture(illustration(width=500, height=250))
 
     img = html.fromstring(render(plugin)).find(".//img")
 
@@ -59,7 +63,7 @@ def test_renditions_are_never_wider_than_the_original(tmp_path):
 
 
 def test_renditions_are_made_once_not_on_every_render(tmp_path):
-    image = library_image(tmp_path)
+    image = illustration()
     first = render(picture(image))
     after_first = files_under(settings.MEDIA_ROOT)
 
@@ -70,7 +74,7 @@ def test_renditions_are_made_once_not_on_every_render(tmp_path):
 
 
 def test_a_published_page_shows_its_image_to_visitors(client, editor, site_tree, tmp_path):
-    image = library_image(tmp_path)
+    image = illustration()
     page = factories.published_page(
         "Illustrated",
         user=editor,

@@ -6,7 +6,7 @@ from filer.models import File
 from lxml import html
 
 from tests import factories
-from tests.media.images import library_image
+from tests.media.images import illustration
 from tests.rendering import render
 
 pytestmark = pytest.mark.django_db
@@ -29,7 +29,7 @@ def test_a_video_has_controls_captions_and_a_poster_and_never_autoplays(tmp_path
                 "plugin": "VideoPlugin",
                 "title": "The procedure, filmed",
                 "video_file": video,
-                "poster": library_image(tmp_path),
+                "poster": illustration(),
                 "captions": captions,
                 "transcript_url": "/patients/transcript/",
             }
@@ -53,7 +53,13 @@ def test_a_page_with_images_is_served_from_the_page_cache(client, editor, site_t
         "Illustrated",
         user=editor,
         parent=site_tree.section,
-        content=[{"plugin": "PicturePlugin", "image": library_image(tmp_path), "alt_text": "A"}],
+        content=[
+            {
+                "plugin": "PicturePlugin",
+                "image": illustration(),
+                "alt_text": "A",
+            }
+        ],
     )
     url = page.get_absolute_url()
 
