@@ -89,3 +89,18 @@ def test_a_published_page_shows_its_image_to_visitors(client, editor, site_tree,
     assert img.get("alt") == "A spine"
     assert served.status_code == 200 and served["Content-Type"] == "image/png"
     assert "sandbox" in served["Content-Security-Policy"]
+
+
+def test_a_photo_falls_back_to_jpeg(tmp_path):
+    """Regression: a JPEG rendition option easy-thumbnails also sets made every JPEG fail."""
+    import io
+
+    from PIL import Image as PILImage
+
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (800, 600), (200, 180, 150)).save(buffer, format="JPEG")
+    photo = factories.library_image("ward.jpg", data=buffer.getvalue())
+
+    img = html.fromstring(render(picture(photo))).find(".//img")
+
+    assert img.get("src").endswith(".jpg") and "800w" in img.get("srcset")
