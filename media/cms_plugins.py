@@ -23,8 +23,24 @@ class MediaPluginBase(CMSPluginBase):
     module = _("Media")
 
 
+class ImagePluginBase(MediaPluginBase):
+    """Plugins showing one library image: its renditions for the slot the layout gives it."""
+
+    def slot(self, instance) -> tuple[int, str]:
+        """(widest rendition in px, the img's sizes attribute)."""
+        raise NotImplementedError
+
+    def render(self, context, instance, placeholder):
+        context = super().render(context, instance, placeholder)
+        max_width, sizes = self.slot(instance)
+        context.update(
+            {"renditions": renditions(instance.image, max_width=max_width), "sizes": sizes}
+        )
+        return context
+
+
 @plugin_pool.register_plugin
-class PicturePlugin(MediaPluginBase):
+class PicturePlugin(ImagePluginBase):
     model = Picture
     name = _("Image")
     render_template = "media/plugins/picture.html"
@@ -34,13 +50,8 @@ class PicturePlugin(MediaPluginBase):
         (_("Layout"), {"fields": ["width", "above_the_fold"]}),
     ]
 
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
-        max_width, sizes = SLOTS[instance.width]
-        context.update(
-            {"renditions": renditions(instance.image, max_width=max_width), "sizes": sizes}
-        )
-        return context
+    def slot(self, instance):
+        return SLOTS[instance.width]
 
 
 @plugin_pool.register_plugin
@@ -57,7 +68,7 @@ class VideoPlugin(MediaPluginBase):
 
 
 @plugin_pool.register_plugin
-class StepPlugin(MediaPluginBase):
+class StepPlugin(ImagePluginBase):
     """A frame of an illustrated sequence; kept in an alias that SequenceDisplay shows."""
 
     model = Step
@@ -65,13 +76,8 @@ class StepPlugin(MediaPluginBase):
     render_template = "media/plugins/step.html"
     fields = ["title", "image", "alt_text", "caption"]
 
-    def render(self, context, instance, placeholder):
-        context = super().render(context, instance, placeholder)
-        max_width, sizes = STEP_SLOT
-        context.update(
-            {"renditions": renditions(instance.image, max_width=max_width), "sizes": sizes}
-        )
-        return context
+    def slot(self, instance):
+        return STEP_SLOT
 
 
 @plugin_pool.register_plugin

@@ -103,6 +103,15 @@ def make_content(client, editor, media_root: Path) -> None:
     (media_root / "images" / "spine.png").write_bytes(b"\x89PNG not really")
 
 
+def restore_into(backup, database: str, *, media):
+    """`manage.py restore` in a child process, into an empty database and media folder."""
+    result = manage(
+        "restore", str(backup), database_url=postgres_url(database), MEDIA_ROOT=str(media)
+    )
+    assert result.returncode == 0, result.stderr
+    return media
+
+
 @pytest.mark.postgres
 @pytest.mark.skipif(not ON_POSTGRES, reason="backup and restore need PostgreSQL (DATABASE_URL)")
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -122,14 +131,7 @@ def test_backup_then_restore_into_an_empty_database_loses_nothing(
     assert len(refused.stderr.strip().splitlines()) == 1
     assert "is not empty" in refused.stderr
 
-    restored_media = tmp_path / "restored-media"
-    result = manage(
-        "restore",
-        str(backup),
-        database_url=postgres_url(scratch_database),
-        MEDIA_ROOT=str(restored_media),
-    )
-    assert result.returncode == 0, result.stderr
+    restored_media = restore_into(backup, scratch_database, media=tmp_path / "restored-media")
 
     with connection.cursor() as cursor:
         before = snapshot(cursor)
@@ -165,14 +167,7 @@ def test_a_library_image_comes_back_with_its_file(editor, settings, tmp_path, sc
 
     call_command("backup", output_dir=tmp_path / "backups", stdout=StringIO())
     (backup,) = (tmp_path / "backups").iterdir()
-    restored_media = tmp_path / "restored-media"
-    result = manage(
-        "restore",
-        str(backup),
-        database_url=postgres_url(scratch_database),
-        MEDIA_ROOT=str(restored_media),
-    )
-    assert result.returncode == 0, result.stderr
+    restored_media = restore_into(backup, scratch_database, media=tmp_path / "restored-media")
 
     restored = psycopg2.connect(postgres_url(scratch_database))
     with restored, restored.cursor() as cursor:
