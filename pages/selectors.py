@@ -8,6 +8,7 @@ once per request keeps the query count flat however many citations a page has.
 from cms.models import PageContent
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
+from django.utils.translation import get_language
 
 from .models import Citation, Reference
 
@@ -22,6 +23,20 @@ def reference_library(request) -> dict[int, Reference]:
         if request is not None:
             setattr(request, _ATTRIBUTE, library)
     return library
+
+
+def page_content_on_screen(request) -> PageContent | None:
+    """The page content a request shows: the toolbar's object, or for apphook views the
+    published content of the current page (apphooked views do not register it with the
+    toolbar)."""
+    toolbar = getattr(request, "toolbar", None)
+    obj = toolbar.get_object() if toolbar else None
+    if isinstance(obj, PageContent):
+        return obj
+    page = getattr(request, "current_page", None)
+    if not page:
+        return None
+    return PageContent.objects.filter(page=page, language=get_language()).first()
 
 
 def citations_in_page_contents(content_ids) -> QuerySet[Citation]:

@@ -92,6 +92,7 @@ PORTAL_APPS = [
     "media",  # after filer: it re-registers filer's file admins
     "physicians",
     "editorial",
+    "seo",
 ]
 INSTALLED_APPS = DJANGO_APPS + CMS_APPS + SECURITY_APPS + HISTORY_APPS + MEDIA_APPS + PORTAL_APPS
 
@@ -443,6 +444,10 @@ LOGGING = {
 
 
 # --- App settings ------------------------------------------------------------
+# The public address and name of the site: the sitemap, canonical links, link previews,
+# the admin and toolbar (applied to the Sites record on every migrate; seo.site_record).
+PORTAL_SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+PORTAL_SITE_NAME = env.str("SITE_NAME", default="Kyphon Balloon Kyphoplasty")
 # Each app reads its PORTAL_* settings through its conf.py, which holds the
 # defaults (core.app_settings); here only those that come from the environment.
 

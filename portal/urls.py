@@ -13,6 +13,7 @@ from django.urls import include, path
 from core.two_factor import toolbar_login
 from media.views import serve_upload
 from pages.views import choose_region
+from seo.views import robots_txt
 
 urlpatterns = [
     path(
@@ -21,6 +22,7 @@ urlpatterns = [
         {"sitemaps": {"pages": CMSSitemap}},
         name="django.contrib.sitemaps.views.sitemap",
     ),
+    path("robots.txt", robots_txt, name="robots-txt"),
     path("region/", choose_region, name="choose-region"),
     path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", serve_upload, name="media-upload"),
     path("api/", include("physicians.api_urls")),

@@ -3,28 +3,17 @@
 from cms.models import Page, PageContent
 from django import template
 from django.contrib.contenttypes.models import ContentType
-from django.utils.translation import get_language
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import StateTracking
 
 from pages import conf
-from pages.selectors import references_cited_on
+from pages.selectors import page_content_on_screen, references_cited_on
 
 register = template.Library()
 
 
 def _page_content(context):
-    """The page content on screen: the toolbar's object, or for apphook views the published
-    content of the current page (apphooked views do not register it with the toolbar)."""
-    request = context.get("request")
-    toolbar = getattr(request, "toolbar", None)
-    obj = toolbar.get_object() if toolbar else None
-    if isinstance(obj, PageContent):
-        return obj
-    page = getattr(request, "current_page", None)
-    if not page:
-        return None
-    return PageContent.objects.filter(page=page, language=get_language()).first()
+    return page_content_on_screen(context.get("request"))
 
 
 @register.inclusion_tag("pages/includes/references.html", takes_context=True)
