@@ -156,6 +156,7 @@ def _create_page(node, *, parent, language, user, report, new_contents) -> None:
             parent=parent,
             reverse_id=key,
             in_navigation=node.get("in_navigation", True),
+            meta_description=node.get("meta_description"),
             apphook=node.get("apphook"),
             apphook_namespace=node.get("apphook_namespace"),
             created_by=user,
@@ -177,6 +178,7 @@ def _create_page(node, *, parent, language, user, report, new_contents) -> None:
             slug=translation.get("slug", node.get("slug")),
             template=node.get("template", "cms/content.html"),
             in_navigation=node.get("in_navigation", True),
+            meta_description=translation.get("meta_description", node.get("meta_description")),
             created_by=user,
         )
         new_contents.append((content, _slots(translation) or _slots(node)))

@@ -171,3 +171,10 @@ def test_every_demo_reference_can_be_saved_unchanged_in_the_admin(admin_client, 
         data = admin_form_data(admin_client.get(url).context["adminform"].form)
         response = admin_client.post(url, data)
         assert response.status_code == 302, f"reference {reference.number} does not save"
+
+
+def test_every_demo_page_has_a_description_for_search_engines(demo_site):
+    contents = PageContent.admin_manager.all()
+
+    assert contents.count() > 20
+    assert [str(c) for c in contents if not (c.meta_description or "").strip()] == []
