@@ -4,15 +4,17 @@ the audit history (read-only) and the "Content due for review" report.
 """
 
 from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 
-from . import reviews, selectors
+from . import draft_edits, reviews, selectors
 from .models import AuditEntry, PageDueForReview, Review
 
 
@@ -28,6 +30,15 @@ def compare_url(version) -> str:
     if live is None:
         return reverse(name, args=[version.pk])
     return reverse(name, args=[live.pk]) + f"?compare_to={version.pk}"
+
+
+def _local_next(request) -> str:
+    """The posted `next` when it is a path on this site, else "" (no open redirect)."""
+    target = request.POST.get("next", "")
+    allowed = target.startswith("/") and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    return target if allowed else ""
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -89,7 +100,10 @@ class ReviewAdmin(ReadOnlyAdmin):
             self.message_user(request, str(error), messages.ERROR)
         else:
             self.message_user(request, _("Sent to the medical reviewers."))
-        return redirect(request.POST.get("next") or reverse("admin:editorial_review_changelist"))
+        # A URL, never a view name: redirect() would try to reverse the text it is given.
+        return HttpResponseRedirect(
+            _local_next(request) or reverse("admin:editorial_review_changelist")
+        )
 
     def decide_view(self, request, version_id):
         version = get_object_or_404(Version, pk=version_id)
@@ -119,6 +133,8 @@ class ReviewAdmin(ReadOnlyAdmin):
             "version": version,
             "compare_url": compare_url(version),
             "latest": reviews.latest_review(version),
+            "editors": draft_edits.editors_since_approval(version),
+            "address_change": selectors.address_change(version.content),
             "error": error,
             "comment": request.POST.get("comment", ""),
             "opts": self.model._meta,

@@ -8,12 +8,18 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial governance"
 
     def ready(self):
-        from django.db.models.signals import post_migrate
+        from cms.signals import post_placeholder_operation
+        from django.db.models.signals import post_migrate, post_save
         from djangocms_versioning.signals import post_version_operation
 
-        from . import audit, conditions, deletion, roles
+        from . import audit, conditions, deletion, draft_edits, live_pages, roles
 
         conditions.install()
         deletion.protect_page_deletion()
+        live_pages.protect_live_pages()
         post_version_operation.connect(audit.record_version_operation, dispatch_uid="audit")
+        post_placeholder_operation.connect(
+            draft_edits.record_plugin_operation, dispatch_uid="draft-edits"
+        )
+        post_save.connect(draft_edits.record_content_save, dispatch_uid="draft-edits")
         post_migrate.connect(roles.sync_roles_after_migrate, sender=self, dispatch_uid="roles")

@@ -4,6 +4,7 @@ from cms.toolbar_base import CMSToolbar
 from cms.toolbar_pool import toolbar_pool
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from djangocms_versioning import versionables
 from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
 
@@ -16,6 +17,8 @@ class ReviewToolbar(CMSToolbar):
         content = self.toolbar.get_object()
         if content is None or not self.request.user.is_staff:
             return
+        if not versionables.exists_for_content(content):
+            return  # a toolbar asked for by page path holds the Page, which has no versions
         try:
             version = Version.objects.get_for_content(content)
         except Version.DoesNotExist:

@@ -95,6 +95,31 @@ class AuditEntry(models.Model):
         )
 
 
+class DraftEdit(models.Model):
+    """One change a user made to a draft: its plugins, or its title and settings.
+
+    Versioning records only who created a draft and when it last changed. A reviewer who
+    also writes must not approve words they put into a colleague's draft, so every editor
+    of a draft is kept here (editorial.draft_edits records them as they edit).
+    """
+
+    class Kind(models.TextChoices):
+        CONTENT = "content", _("its content")
+        SETTINGS = "settings", _("its title or settings")
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="edits")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    kind = models.CharField(_("what"), max_length=10, choices=Kind)
+    at = models.DateTimeField(_("when"), auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("draft edit")
+
+    def __str__(self):
+        return f"{self.user} changed {self.get_kind_display()} of version #{self.version_id}"
+
+
 @extension_pool.register
 class MedicalReview(PageExtension):
     """When a page was last medically reviewed and by whom; set when a reviewer approves it."""

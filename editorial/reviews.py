@@ -2,15 +2,16 @@
 Review before publish, as plain functions the admin views and the toolbar call.
 
 A draft is approved when its latest review is an approval made after its last
-edit. Reviewers may not approve their own drafts (superusers excepted).
+edit. Reviewers may not review drafts they created, nor approve drafts they
+edited since the last approval (superusers excepted: they hold every role).
 """
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from djangocms_versioning.constants import DRAFT
 
-from . import audit
+from . import audit, draft_edits
 from .models import AuditEntry, MedicalReview, Review
 
 REVIEW_PERMISSION = "editorial.review_content"
@@ -53,6 +54,8 @@ def decide(*, version, user, approve: bool, comment: str = "") -> Review:
         raise ReviewError(_("Only medical reviewers can approve or reject drafts."))
     if version.created_by_id == user.pk and not user.is_superuser:
         raise ReviewError(_("You cannot review a draft you wrote: ask another reviewer."))
+    if approve and not user.is_superuser:
+        _refuse_own_edits(version, user)
     if not approve and not comment.strip():
         raise ReviewError(_("Say why the draft is rejected, so the author can fix it."))
     review = latest_review(version)
@@ -68,6 +71,19 @@ def decide(*, version, user, approve: bool, comment: str = "") -> Review:
     if approve:
         _record_medical_review(version, user=user, when=review.decided_at)
     return review
+
+
+def _refuse_own_edits(version, user) -> None:
+    edit = draft_edits.latest_edit_by(version, user)
+    if edit is not None:
+        when = formats.date_format(timezone.localtime(edit.at), "DATETIME_FORMAT")
+        raise ReviewError(
+            _(
+                "You cannot approve this draft: you changed %(what)s on %(when)s. "
+                "Ask another medical reviewer to approve it."
+            )
+            % {"what": edit.get_kind_display(), "when": when}
+        )
 
 
 def _record_medical_review(version, *, user, when) -> None:

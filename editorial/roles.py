@@ -4,7 +4,9 @@ The four editorial roles as Django groups, kept in sync on every migrate.
 Each role is a set of Django model permissions plus, for roles that touch the
 page tree, django CMS's global page permission (CMS_PERMISSION is on). The
 rules that only publishers publish and only approved drafts go live are
-enforced by editorial.conditions on top of these permissions.
+enforced by editorial.conditions on top of these permissions, and that only
+publishers move live pages by editorial.live_pages. Seeing drafts takes the view
+permission on page or alias contents (editorial.draft_access).
 """
 
 from django.apps import apps as global_apps
@@ -88,6 +90,9 @@ ROLE_PERMISSIONS = {
         *_view(LIBRARY_MODELS),
         # django CMS and versioning only let editors who may change content publish it.
         "cms.page:change",
+        # Publishers move live pages (editorial.live_pages); django CMS asks for the right
+        # to add a page under the destination of a move.
+        "cms.page:add",
         "cms.page:publish_page",
         "cms.pagecontent:change",
         "djangocms_alias.aliascontent:change",
@@ -101,7 +106,12 @@ ROLE_PERMISSIONS = {
 PAGE_TREE_RIGHTS = {
     conf.ROLE_AUTHOR: {"can_add": True, "can_change": True, "can_move_page": True},
     conf.ROLE_REVIEWER: {},
-    conf.ROLE_PUBLISHER: {"can_change": True, "can_publish": True},
+    conf.ROLE_PUBLISHER: {
+        "can_add": True,
+        "can_change": True,
+        "can_publish": True,
+        "can_move_page": True,
+    },
 }
 PAGE_FLAGS = [
     "can_add",

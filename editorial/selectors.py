@@ -1,4 +1,4 @@
-"""Queries for the editorial reports."""
+"""Queries for the editorial reports and the reviewer's page."""
 
 from cms.models import Page
 from django.db.models import F, OuterRef, Q, QuerySet, Subquery
@@ -26,3 +26,23 @@ def pages_due_for_review(pages: QuerySet[Page] | None = None) -> QuerySet[Page]:
         .filter(Q(reviewed_at__isnull=True) | Q(reviewed_at__lt=cutoff))
         .order_by(F("reviewed_at").asc(nulls_first=True), "path")
     )
+
+
+def _as_address(path: str | None) -> str:
+    return f"/{path}/" if path else "/"
+
+
+def address_change(content) -> tuple[str, str] | None:
+    """The live address of a page and the one its draft would publish, when they differ.
+
+    A slug or overwrite URL edited in a draft goes live with the draft; the reviewer's
+    compare view shows rendered pages, not addresses, so the approval page says it.
+    """
+    page = getattr(content, "page", None)
+    if page is None or not hasattr(content, "slug"):
+        return None
+    live = page.get_path(content.language, fallback=False)
+    drafted = page.get_url_data(content.slug, content.overwrite_url, content.language)["path"]
+    if live is None or drafted is None or live == drafted:
+        return None
+    return _as_address(live), _as_address(drafted)

@@ -121,6 +121,8 @@ MIDDLEWARE = [
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
     "cms.middleware.toolbar.ToolbarMiddleware",
+    # Draft previews, edit and structure views only for roles that may see drafts.
+    "editorial.draft_access.DraftAccessMiddleware",
     "cms.middleware.language.LanguageCookieMiddleware",
     # Last, as django-axes asks: it turns a lockout anywhere into the 429 page.
     "axes.middleware.AxesMiddleware",
