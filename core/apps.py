@@ -9,3 +9,8 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = "Security and operations"
+
+    def ready(self):
+        from core import checks, rich_text  # noqa: F401 (checks register on import)
+
+        rich_text.restrict_styles()

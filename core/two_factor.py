@@ -2,13 +2,18 @@
 Two-factor authentication (TOTP through django-otp) for the people who edit.
 
 Anyone who has enrolled an authenticator app gives its code at every login.
-With ``PORTAL_REQUIRE_2FA`` on, superusers and members of
-``PORTAL_TWO_FACTOR_GROUPS`` must have one: without a confirmed device they cannot
-log in at all. Both login paths (the admin's and django CMS's ``cms_login``)
-use the same check, and ``Require2FAMiddleware`` treats any session that
-should be verified but is not as anonymous, so a path that skips the forms
+With ``PORTAL_REQUIRE_2FA`` on (the default whenever DEBUG is off), superusers and
+members of ``PORTAL_TWO_FACTOR_GROUPS`` must have one: without a confirmed device
+they cannot log in at all. Both login paths (the admin's and django CMS's
+``cms_login``) use the same check, and ``Require2FAMiddleware`` treats any session
+that should be verified but is not as anonymous, so a path that skips the forms
 (an old session, a future login view) still reaches neither the admin, the
 toolbar nor the editing endpoints.
+
+The code is asked for on the same form as the password, and every refusal gets the
+same answer and counts towards django-axes's lockout. Were a right password without
+its code answered differently ("enter the code"), or not counted, the login would
+tell a guesser which password is right.
 """
 
 from asgiref.sync import sync_to_async
@@ -17,6 +22,7 @@ from django import forms
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth import REDIRECT_FIELD_NAME, user_login_failed
 from django.contrib.auth import login as auth_login
+from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import ValidationError
 from django.http import HttpResponseRedirect
@@ -39,51 +45,57 @@ def requires_2fa(user) -> bool:
 
 
 class TwoFactorLoginMixin:
-    """Asks for the authenticator code and checks it once the password is right."""
+    """Checks the authenticator code in the same step as the password, refusing alike."""
 
-    otp_error_messages = {
-        "token_required": _("Enter the 6-digit code from your authenticator app."),
-        "invalid_token": _(
-            "That code is not valid. Enter the current code from your authenticator app."
-        ),
-        "device_required": _(
-            "Your account must use two-factor authentication, and no authenticator app is "
-            "set up for it yet. Ask an administrator to enrol one."
+    error_messages = {
+        **AuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Please enter the correct %(username)s, password and authenticator code for a "
+            "staff account. Note that the fields may be case-sensitive."
         ),
     }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        help_text = _("Only if you have set up an authenticator app.")
+        if conf.REQUIRE_2FA:
+            help_text = _(
+                "Superusers and publishers need one: if yours is not set up yet, ask an "
+                "administrator to enrol it."
+            )
         self.fields["otp_token"] = forms.CharField(
             label=_("Authenticator code"),
             required=False,
             max_length=8,
-            help_text=_("Only if you have set up an authenticator app."),
+            help_text=help_text,
             widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
         )
 
     def confirm_login_allowed(self, user):
-        super().confirm_login_allowed(user)
+        """Runs only once the password is right, so each refusal here must look like its own."""
+        try:
+            super().confirm_login_allowed(user)
+        except ValidationError:
+            self._refuse(user)
         if not any(devices_for_user(user)):
             if requires_2fa(user):
-                raise ValidationError(
-                    self.otp_error_messages["device_required"], code="device_required"
-                )
+                self._refuse(user)
             return
         token = (self.cleaned_data.get("otp_token") or "").strip()
-        if not token:
-            raise ValidationError(self.otp_error_messages["token_required"], code="token_required")
-        device = match_token(user, token)
+        device = match_token(user, token) if token else None
         if device is None:
-            # A wrong code counts towards django-axes's lockout like a wrong password.
-            user_login_failed.send(
-                sender=__name__,
-                credentials={"username": user.get_username()},
-                request=self.request,
-            )
-            raise ValidationError(self.otp_error_messages["invalid_token"], code="invalid_token")
+            self._refuse(user)
         # django-otp stores the device in the session when auth.login() runs.
         user.otp_device = device
+
+    def _refuse(self, user):
+        """The wrong-password answer, counted by django-axes like a wrong password."""
+        user_login_failed.send(
+            sender=__name__,
+            credentials={"username": user.get_username()},
+            request=self.request,
+        )
+        raise self.get_invalid_login_error()
 
 
 class AdminLoginForm(TwoFactorLoginMixin, AdminAuthenticationForm):

@@ -3,8 +3,6 @@ Physician directory admin: search and filters for data managers, and a CSV
 import that runs the same `import_physicians` as the management command.
 """
 
-import io
-
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
@@ -138,15 +136,16 @@ class PhysicianAdmin(HistoryAdmin):
         report = failure = None
         if request.method == "POST" and form.is_valid():
             upload = form.cleaned_data["file"]
-            text = io.TextIOWrapper(upload.file, encoding="utf-8-sig", newline="")
+            upload.seek(0)
             try:
+                # The raw bytes: each line is decoded on its own (physicians.csv_lines).
                 report = import_physicians(
-                    file=text, skip_invalid=form.cleaned_data["skip_invalid"], user=request.user
+                    file=upload.file,
+                    skip_invalid=form.cleaned_data["skip_invalid"],
+                    user=request.user,
                 )
             except ImportFailed as exc:
                 failure, report = str(exc), exc.report
-            finally:
-                text.detach()  # the upload closes its own file
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,

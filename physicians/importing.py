@@ -31,6 +31,7 @@ from physicians.csv_formats import (
     parse_nppes,
     parse_portal,
 )
+from physicians.csv_lines import Lines
 from physicians.models import Physician, Specialty
 
 BATCH_SIZE = 1000
@@ -76,22 +77,25 @@ class ImportReport:
 
 def import_physicians(
     *,
-    file: Iterable[str],
+    file: Iterable[bytes] | Iterable[str],
     skip_invalid: bool = False,
     progress: Callable[[int], None] | None = None,
     user=None,
 ) -> ImportReport:
-    """Upsert physicians by NPI from an open text file in NPPES or portal CSV format.
+    """Upsert physicians by NPI from a CSV file in NPPES or portal format.
 
     Each created or changed physician gets a history entry naming the import
-    and `user` (the admin's uploader; none for the command).
+    and `user` (the admin's uploader; none for the command). Pass the file
+    opened in binary mode, so that a bad byte is reported on its own line
+    (csv_lines); text lines are read as they come.
     """
     started = time.monotonic()
-    reader = csv.reader(file)
+    lines = Lines(file)
+    reader = csv.reader(lines)
     report = ImportReport()
     try:
         with transaction.atomic():
-            _import(reader, report, skip_invalid=skip_invalid, progress=progress, user=user)
+            _import(reader, lines, report, skip_invalid=skip_invalid, progress=progress, user=user)
             if report.error_count and not skip_invalid:
                 raise ImportFailed(
                     f"{report.error_count:,} invalid rows, so nothing was imported "
@@ -99,16 +103,19 @@ def import_physicians(
                     report,
                 )
             report.saved = True
-    except UnicodeDecodeError:
-        raise ImportFailed(f"line {reader.line_num + 1} is not UTF-8 text") from None
+    except UnicodeDecodeError:  # a file opened as text: where is unknown (see csv_lines)
+        raise ImportFailed("the file is not UTF-8 text") from None
     except csv.Error as exc:
         raise ImportFailed(f"line {reader.line_num}: not valid CSV ({exc})") from None
     report.seconds = time.monotonic() - started
     return report
 
 
-def _import(reader, report: ImportReport, *, skip_invalid: bool, progress, user) -> None:
+def _import(reader, lines: Lines, report: ImportReport, *, skip_invalid, progress, user) -> None:
     header = [name.strip() for name in next(reader, [])]
+    bad_header = lines.problem(1, reader.line_num)
+    if bad_header:
+        raise ImportFailed("line {}: the header {}".format(*bad_header))
     parse, columns = _detect_format(header, report)
     specialty_codes = set(Specialty.objects.values_list("code", flat=True))
     parse = partial(parse, specialty_codes=specialty_codes)
@@ -119,6 +126,10 @@ def _import(reader, report: ImportReport, *, skip_invalid: bool, progress, user)
         if not row:
             continue
         report.rows += 1
+        bad_line = lines.problem(first_line, line)
+        if bad_line:
+            report.add_error(*bad_line)
+            continue
         try:
             if len(row) != len(header):
                 raise RowError(f"has {len(row)} fields but the header has {len(header)}")

@@ -258,7 +258,8 @@ TEXT_INLINE_EDITING = True
 TEXT_AUTO_HYPHENATE = False
 
 # Rich text is sanitised by djangocms-text (nh3) on save; these are the only
-# extras editors need beyond its defaults.
+# extras editors need beyond its defaults. Its defaults allow any style attribute:
+# core.rich_text keeps only PORTAL_TEXT_STYLES (text-align, as the editor writes it).
 TEXT_ADDITIONAL_ATTRIBUTES = {"a": {"aria-label"}}
 
 
@@ -338,23 +339,43 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 # Brute-force lockout (django-axes) on every login path: after
-# LOGIN_FAILURE_LIMIT failures for one username from one address, 429 until
-# the cool-off ends. Unlock early with `manage.py axes_reset_username NAME`.
+# LOGIN_FAILURE_LIMIT failures for one username from one address, or
+# LOGIN_ACCOUNT_FAILURE_LIMIT for one account from all addresses (core.lockout,
+# which emails the owner), 429 until the cool-off ends. Unlock early with
+# `manage.py axes_reset_username NAME`.
 AXES_FAILURE_LIMIT = env.int("LOGIN_FAILURE_LIMIT", default=5)
+PORTAL_ACCOUNT_FAILURE_LIMIT = env.int("LOGIN_ACCOUNT_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = timedelta(minutes=env.int("LOGIN_LOCKOUT_MINUTES", default=30))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_HANDLER = "core.lockout.LockoutHandler"
 AXES_LOCKOUT_CALLABLE = "core.lockout.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "core.client_ip.client_ip"
 AXES_VERBOSE = False  # no start-up banner on every manage.py command; lockouts still log
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: none,
-# the header is ignored). Used for lockouts and rate limits (core.client_ip).
+# the header is ignored), and the addresses they connect from: the header is
+# read only on their connections, as gunicorn does for X-Forwarded-Proto.
+# Used for lockouts and rate limits (core.client_ip).
 PORTAL_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+PORTAL_FORWARDED_ALLOW_IPS = [
+    address.strip() for address in env.list("FORWARDED_ALLOW_IPS", default=["127.0.0.1"])
+]
+# Lockout notices go out by email: EMAIL_URL as django-environ reads it, e.g.
+# smtp+tls://user:password@smtp.example.org:587 (the console with DEBUG on).
+_mail_default = "consolemail://" if DEBUG else "smtp://localhost:25"
+_email_url = env.str("EMAIL_URL", default="") or _mail_default
+try:
+    vars().update(environ.Env.email_url_config(_email_url))
+except Exception as exc:  # django-environ raises several types for bad URLs
+    raise ImproperlyConfigured(f"EMAIL_URL is not a valid mail URL: {exc}") from exc
+DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="webmaster@localhost")
+EMAIL_TIMEOUT = 10  # a slow mail server must not hold a login request for long
 
 # Two-factor authentication (django-otp TOTP, core.two_factor): whoever has
-# an authenticator app enrolled must use it; with REQUIRE_2FA on, superusers
-# and these groups cannot log in without one.
-PORTAL_REQUIRE_2FA = env.bool("REQUIRE_2FA", default=False)
+# an authenticator app enrolled must use it; with REQUIRE_2FA on (the default
+# whenever DEBUG is off), superusers and these groups cannot log in without
+# one. REQUIRE_2FA=false opts out; `manage.py check --deploy` then warns.
+PORTAL_REQUIRE_2FA = env.bool("REQUIRE_2FA", default=not DEBUG)
 PORTAL_TWO_FACTOR_GROUPS = ["Publisher"]
 OTP_TOTP_ISSUER = env.str("OTP_TOTP_ISSUER", default="Kyphoplasty patient portal")
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
@@ -380,6 +401,10 @@ CSRF_COOKIE_SECURE = env.bool("CSRF_COOKIE_SECURE", default=not DEBUG)
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SAMESITE = "Lax"
+# The region (django_language, set by django CMS) as the session cookie: no script reads it.
+LANGUAGE_COOKIE_SECURE = SESSION_COOKIE_SECURE
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
 
 # Public pages: nothing inline, nothing from another host (core.csp).
 CONTENT_SECURITY_POLICY = {
@@ -387,8 +412,8 @@ CONTENT_SECURITY_POLICY = {
         "default-src": [SELF],
         "script-src": [SELF],
         "style-src": [SELF],
-        # Rich text keeps editors' style attributes (text alignment); <style>
-        # elements and inline scripts stay blocked.
+        # Rich text keeps editors' style attributes, text alignment only
+        # (core.rich_text); <style> elements and inline scripts stay blocked.
         "style-src-attr": [UNSAFE_INLINE],
         "img-src": [SELF, "data:"],
         "font-src": [SELF],

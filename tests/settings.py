@@ -13,6 +13,10 @@ os.environ.setdefault("SECRET_KEY", "tests-only-not-secret")
 from portal.settings import *  # noqa: E402,F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# Production requires two-factor logins (DEBUG is off here too); most tests log editors in
+# with force_login. tests/core/test_two_factor.py turns it on, and tests/portal checks the
+# production default.
+PORTAL_REQUIRE_2FA = False
 # The test client speaks plain HTTP; tests/core/test_headers.py checks the redirect itself.
 SECURE_SSL_REDIRECT = False
 STORAGES = {

@@ -1,6 +1,8 @@
 """
 Two-factor authentication: available to all staff, required for superusers
-and publishers when REQUIRE_2FA is on, on every login path.
+and publishers when REQUIRE_2FA is on (the default with DEBUG off), on every
+login path. The code is checked with the password, and a refusal never tells
+a right password from a wrong one.
 """
 
 from io import StringIO
@@ -15,7 +17,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from tests import factories
-from tests.html import tree, visible_text
+from tests.html import texts, tree, visible_text
 
 pytestmark = pytest.mark.django_db
 
@@ -65,6 +67,16 @@ def can_use_admin(client) -> bool:
     return client.get("/admin/").status_code == 200
 
 
+def login_error(response) -> list[str]:
+    return texts(response, '//p[@class="errornote"]')
+
+
+REFUSED = [
+    "Please enter the correct username, password and authenticator code for a staff account. "
+    "Note that the fields may be case-sensitive."
+]
+
+
 def test_admin_login_form_asks_for_the_authenticator_code(client, db):
     root = tree(client.get("/admin/login/"))
 
@@ -79,7 +91,8 @@ def test_required_user_without_a_device_cannot_log_in(client, editor, publisher,
     response = admin_login(client, user)
 
     assert response.status_code == 200
-    assert "must use two-factor authentication" in visible_text(response)
+    assert login_error(response) == REFUSED  # as for a wrong password: no oracle
+    assert "ask an administrator to enrol it" in visible_text(response)  # the field's help
     assert not can_use_admin(client)
 
 
@@ -128,8 +141,33 @@ def test_a_missing_or_wrong_code_is_refused(client, editor, token):
     response = admin_login(client, editor, token)
 
     assert response.status_code == 200
-    assert "authenticator app" in visible_text(response)
+    assert login_error(response) == REFUSED
     assert not can_use_admin(client)
+
+
+@require_2fa
+@pytest.mark.parametrize("enrolled", [True, False], ids=["with a device", "without one"])
+def test_a_right_password_without_its_code_looks_like_a_wrong_password(client, editor, enrolled):
+    if enrolled:
+        enrol(editor)
+    wrong = client.post("/admin/login/", {"username": "editor", "password": "wrong"})
+
+    right = admin_login(client, editor)
+
+    assert right.status_code == wrong.status_code == 200
+    assert login_error(right) == login_error(wrong) == REFUSED
+    assert visible_text(right) == visible_text(wrong)
+
+
+@require_2fa
+@pytest.mark.parametrize("enrolled", [True, False], ids=["with a device", "without one"])
+def test_a_missing_code_counts_towards_the_lockout(client, editor, enrolled):
+    if enrolled:
+        enrol(editor)
+
+    responses = [admin_login(client, editor) for _ in range(5)]
+
+    assert [r.status_code for r in responses] == [200, 200, 200, 200, 429]
 
 
 @require_2fa

@@ -141,6 +141,20 @@ def test_import_report_lists_invalid_lines(manager, tmp_path):
     assert Physician.objects.count() == 1
 
 
+def test_a_nul_byte_in_an_upload_is_reported_on_its_line(manager, tmp_path):
+    path = write_nppes(tmp_path / "npidata.csv", [nppes_row(), nppes_row(npi=npi_for(1))])
+    lines = path.read_bytes().split(b"\n")
+    lines[2] = lines[2].replace(b"MARY", b"MA\x00RY")
+    file = SimpleUploadedFile("npidata.csv", b"\n".join(lines), content_type="text/csv")
+
+    refused = manager.post(IMPORT, {"file": file})
+
+    assert refused.status_code == 400
+    assert "Nothing was imported" in visible_text(refused)
+    assert texts(refused, '//table[@id="import-errors"]//tr[td]') == ["3 contains a NUL byte"]
+    assert not Physician.objects.exists()
+
+
 def test_import_needs_the_csrf_token(tmp_path):
     from django.test import Client
 

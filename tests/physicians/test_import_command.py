@@ -47,6 +47,23 @@ def test_invalid_rows_are_listed_and_the_command_fails(tmp_path):
     assert not Physician.objects.exists()
 
 
+def test_a_nul_byte_is_a_one_line_row_error(tmp_path):
+    path = write_nppes(tmp_path / "npidata.csv", [nppes_row(), nppes_row(npi=npi_for(1))])
+    lines = path.read_bytes().split(b"\n")
+    lines[2] = lines[2].replace(b"MARY", b"MA\x00RY")
+    path.write_bytes(b"\n".join(lines))
+    err = StringIO()
+
+    with pytest.raises(CommandError) as caught:
+        call_command("import_physicians", str(path), stdout=StringIO(), stderr=err)
+
+    assert str(caught.value) == f"{path}: 1 invalid rows, so nothing was imported " + (
+        "(fix them, or import the rest with --skip-invalid)"
+    )
+    assert err.getvalue() == "  line 3: contains a NUL byte\n"
+    assert not Physician.objects.exists()
+
+
 def test_skip_invalid_saves_the_valid_rows(tmp_path):
     path = write_nppes(tmp_path / "npidata.csv", [nppes_row(), nppes_row(npi="1234567890")])
 

@@ -80,3 +80,13 @@ def test_a_spoofed_header_does_not_escape_the_limit_without_a_trusted_proxy(clie
         search_api(client, HTTP_X_FORWARDED_FOR=f"192.0.2.{i}")
 
     assert search_api(client, HTTP_X_FORWARDED_FOR="192.0.2.99").status_code == 429
+
+
+@RATE
+@override_settings(PORTAL_TRUSTED_PROXY_COUNT=1)
+def test_a_client_reaching_the_app_server_directly_cannot_rotate_its_address(client):
+    direct = {"REMOTE_ADDR": "203.0.113.50"}  # not FORWARDED_ALLOW_IPS (127.0.0.1)
+    for i in range(3):
+        search_api(client, HTTP_X_FORWARDED_FOR=f"192.0.2.{i}", **direct)
+
+    assert search_api(client, HTTP_X_FORWARDED_FOR="192.0.2.99", **direct).status_code == 429

@@ -52,7 +52,7 @@ def test_production_settings_are_secure_by_default():
         "CSRF_COOKIE_SAMESITE": "Lax",
         "X_FRAME_OPTIONS": "SAMEORIGIN",
         "CMS_TOOLBAR_ANONYMOUS_ON": False,
-        "PORTAL_REQUIRE_2FA": False,
+        "PORTAL_REQUIRE_2FA": True,
         "AXES_FAILURE_LIMIT": 5,
     }
 

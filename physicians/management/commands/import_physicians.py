@@ -34,7 +34,8 @@ class Command(BaseCommand):
             raise CommandError(f"{source}: no such file")
         self._started = self._last = time.monotonic()
         try:
-            with source.open(encoding="utf-8-sig", newline="") as handle:
+            # Binary: each line is decoded on its own, so a bad byte is reported on its line.
+            with source.open("rb") as handle:
                 report = import_physicians(
                     file=handle, skip_invalid=skip_invalid, progress=self._progress
                 )
