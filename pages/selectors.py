@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from .models import Citation, Reference
 
 _ATTRIBUTE = "_portal_reference_library"
+_ON_SCREEN = "_portal_content_on_screen"
 
 
 def reference_library(request) -> dict[int, Reference]:
@@ -28,7 +29,15 @@ def reference_library(request) -> dict[int, Reference]:
 def page_content_on_screen(request) -> PageContent | None:
     """The page content a request shows: the toolbar's object, or for apphook views the
     published content of the current page (apphooked views do not register it with the
-    toolbar)."""
+    toolbar). Looked up once per request: the head, the references and the footer ask."""
+    if request is None:
+        return None
+    if _ON_SCREEN not in request.__dict__:
+        request.__dict__[_ON_SCREEN] = _content_on_screen(request)
+    return request.__dict__[_ON_SCREEN]
+
+
+def _content_on_screen(request) -> PageContent | None:
     toolbar = getattr(request, "toolbar", None)
     obj = toolbar.get_object() if toolbar else None
     if isinstance(obj, PageContent):
