@@ -169,6 +169,9 @@ def _database() -> dict:
         )
     if engine == "django.db.backends.sqlite3":
         VAR_DIR.mkdir(exist_ok=True)
+        # A write waits for another request's write instead of failing with "database is
+        # locked": transactions take the write lock when they begin (uploads read, then write).
+        config.setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
     else:
         # django CMS loads each plugin type with QuerySet.iterator(), which on
         # PostgreSQL opens a server-side WITH HOLD cursor: extra round trips and a

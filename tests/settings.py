@@ -19,6 +19,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 PORTAL_REQUIRE_2FA = False
 # The test client speaks plain HTTP; tests/core/test_headers.py checks the redirect itself.
 SECURE_SSL_REDIRECT = False
+# Nor may the browser tests' plain-HTTP site tell Chromium to upgrade its requests to HTTPS.
+CONTENT_SECURITY_POLICY = {
+    **CONTENT_SECURITY_POLICY,  # noqa: F405
+    "DIRECTIVES": {**CONTENT_SECURITY_POLICY["DIRECTIVES"], "upgrade-insecure-requests": False},  # noqa: F405
+}
 STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
