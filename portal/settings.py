@@ -93,6 +93,7 @@ PORTAL_APPS = [
     "physicians",
     "editorial",
     "seo",
+    "search",
 ]
 INSTALLED_APPS = DJANGO_APPS + CMS_APPS + SECURITY_APPS + HISTORY_APPS + MEDIA_APPS + PORTAL_APPS
 

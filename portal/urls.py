@@ -32,6 +32,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     # Replaces django CMS's own toolbar login so it asks for the second factor too.
     path("cms_login/", toolbar_login, name="cms_login"),
+    path("search/", include("search.urls")),  # per region: /en-ca/search/ searches Canada
     path("", include("cms.urls")),
     prefix_default_language=False,
 )

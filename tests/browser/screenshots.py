@@ -28,6 +28,7 @@ class Shot:
     path: str
     viewport: str = "desktop"
     full_page: bool = True
+    press: str | None = None  # a button to press first, by its name ("Menu")
 
 
 PUBLIC_SHOTS = [
@@ -42,6 +43,20 @@ PUBLIC_SHOTS = [
         "/patients/balloon-kyphoplasty/procedure-step-by-step/",
         viewport="phone",
         full_page=False,
+    ),
+    # The phone header, menu closed and open, on a page with a section menu.
+    Shot(
+        "header-phone",
+        "/patients/balloon-kyphoplasty/procedure-animation/",
+        viewport="phone",
+        full_page=False,
+    ),
+    Shot(
+        "header-phone-menu",
+        "/patients/balloon-kyphoplasty/procedure-animation/",
+        viewport="phone",
+        full_page=False,
+        press="Menu",
     ),
 ]
 
@@ -73,6 +88,8 @@ def _public(browser, site, shot: Shot, out: Path) -> Path:
     context = browser.new_context(base_url=site.url, viewport=chromium.VIEWPORTS[shot.viewport])
     page = context.new_page()
     page.goto(shot.path)
+    if shot.press:
+        page.get_by_role("button", name=shot.press, exact=True).click()
     if shot.full_page:  # bring lazy images in before the whole page is captured
         page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
         page.wait_for_load_state("networkidle")

@@ -12,7 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.visitor import assert_fits_the_screen, main_nav
+from tests.browser.visitor import assert_fits_the_screen, main_nav, open_main_menu
 
 pytestmark = pytest.mark.browser
 
@@ -42,6 +42,7 @@ def distances(page) -> list[float]:
 
 def test_search_by_zip_code(page):
     page.goto("/")
+    open_main_menu(page)
     main_nav(page).get_by_role("link", name="Physician Finder").click()
 
     search(page, "55432", radius="25")

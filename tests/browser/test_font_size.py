@@ -9,6 +9,7 @@ from tests.browser.visitor import (
     choose_font_size,
     heading,
     main_nav,
+    open_main_menu,
 )
 
 pytestmark = pytest.mark.browser
@@ -31,6 +32,7 @@ def test_large_text_is_kept_on_the_next_page_and_after_reload(page):
     expect(normal).to_have_attribute("aria-pressed", "false")
     assert page.evaluate(ROOT_FONT_SIZE) > normal_px
 
+    open_main_menu(page)
     main_nav(page).get_by_role("link", name="Patients", exact=True).click()
     expect(heading(page)).to_have_text("Information for Patients")
     expect(html).to_have_attribute("data-font-size", "large")
@@ -51,6 +53,7 @@ def test_larger_text_still_fits_and_keeps_the_menu_reachable(page, size):
     page.goto("/patients/balloon-kyphoplasty/")
 
     choose_font_size(page, size)
+    open_main_menu(page)
 
     assert_fits_the_screen(page)
     assert_menu_reachable(page)

@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.visitor import heading, main_nav, path_is
+from tests.browser.visitor import heading, main_nav, open_main_menu, path_is
 
 pytestmark = pytest.mark.browser
 
@@ -20,6 +20,7 @@ def is_modal(page) -> bool:
 
 def test_confirming_closes_the_notice_for_the_rest_of_the_session(page):
     page.goto("/")
+    open_main_menu(page)
     main_nav(page).get_by_role("link", name="Physicians", exact=True).click()
 
     expect(notice(page)).to_be_visible()
@@ -30,7 +31,9 @@ def test_confirming_closes_the_notice_for_the_rest_of_the_session(page):
     expect(notice(page)).to_be_hidden()
     expect(heading(page)).to_have_text("Information for Healthcare Professionals")
 
+    open_main_menu(page)
     main_nav(page).get_by_role("link", name="Home", exact=True).click()
+    open_main_menu(page)
     main_nav(page).get_by_role("link", name="Physicians", exact=True).click()
     expect(page).to_have_url(path_is("/physicians/"))
     page.wait_for_load_state()

@@ -5,7 +5,13 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.visitor import focus_ring, has_visible_focus_ring, main_nav, tab_to
+from tests.browser.visitor import (
+    focus_ring,
+    has_visible_focus_ring,
+    main_nav,
+    menu_button,
+    tab_to,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -28,11 +34,13 @@ def test_the_skip_link_comes_first_and_moves_focus_to_the_content(page):
 
 def test_tabbing_reaches_every_main_menu_link_with_a_visible_focus_ring(page):
     page.goto("/")
-    menu = [text.strip() for text in main_nav(page).get_by_role("link").all_inner_texts()]
 
     reached, rings = [], {}
     for _ in range(40):
         page.keyboard.press("Tab")
+        if is_focused(menu_button(page)):  # a phone: the menu opens from the Menu button
+            open_with_enter(menu_button(page))
+            continue
         in_menu = page.evaluate(
             "() => !!document.activeElement.closest('nav.main-nav') "
             "&& document.activeElement.tagName === 'A'"
@@ -44,26 +52,38 @@ def test_tabbing_reaches_every_main_menu_link_with_a_visible_focus_ring(page):
         elif reached:
             break
 
+    menu = [text.strip() for text in main_nav(page).get_by_role("link").all_inner_texts()]
     assert reached == menu
     assert all(rings.values()), rings
 
 
 def test_every_control_in_the_header_shows_focus(page):
+    """Skip link, logo, (Menu on a phone,) search, country, Go, text sizes, first menu link."""
     page.goto("/")
+    first_menu_link = main_nav(page).get_by_role("link").first
     missing = []
-    for _ in range(8):  # skip link, logo, country, Go, three text sizes, first menu link
+    for _ in range(12):
         page.keyboard.press("Tab")
         ring = focus_ring(page)
         if not has_visible_focus_ring(ring):
             missing.append(ring)
+        if is_focused(menu_button(page)):
+            open_with_enter(menu_button(page))
+        if is_focused(first_menu_link):
+            break
 
+    assert is_focused(first_menu_link)
     assert not missing
 
 
 def test_keyboard_only_search_in_the_finder(page):
     page.goto("/")
     finder_link = main_nav(page).get_by_role("link", name="Physician Finder")
-    unringed = tab_to(page, finder_link)
+    unringed = []
+    if menu_button(page).is_visible():
+        unringed += tab_to(page, menu_button(page))
+        open_with_enter(menu_button(page))
+    unringed += tab_to(page, finder_link)
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Physician Finder")
 
@@ -95,3 +115,13 @@ def test_keyboard_user_fixes_an_error_from_the_summary(page):
     page.keyboard.press("Enter")
     expect(page.get_by_role("region", name=re.compile(r"physicians? within"))).to_be_visible()
     assert not unringed, unringed
+
+
+def is_focused(locator) -> bool:
+    return locator.count() > 0 and locator.evaluate("el => el === document.activeElement")
+
+
+def open_with_enter(button) -> None:
+    if button.get_attribute("aria-expanded") == "false":
+        button.press("Enter")
+        expect(button).to_have_attribute("aria-expanded", "true")

@@ -8,6 +8,8 @@ from tests.browser.visitor import (
     assert_menu_reachable,
     heading,
     main_nav,
+    open_main_menu,
+    open_section_menu,
     path_is,
     section_nav,
 )
@@ -24,13 +26,16 @@ CHILDREN = {
 
 def test_from_home_through_the_menus_to_the_procedure_and_its_pages(page):
     page.goto("/")
+    open_main_menu(page)
     assert_menu_reachable(page)
 
     main_nav(page).get_by_role("link", name="Patients", exact=True).click()
     expect(page).to_have_url(path_is("/patients/"))
     expect(heading(page)).to_have_text("Information for Patients")
+    open_main_menu(page)
     expect(main_nav(page).locator("[aria-current=page]")).to_have_text("Patients")
 
+    open_section_menu(page)
     section_nav(page).get_by_role("link", name="Balloon Kyphoplasty", exact=True).click()
     expect(page).to_have_url(path_is(PROCEDURE))
     expect(heading(page)).to_have_text("Balloon Kyphoplasty")
@@ -38,15 +43,18 @@ def test_from_home_through_the_menus_to_the_procedure_and_its_pages(page):
     assert_fits_the_screen(page)
 
     for title, slug in CHILDREN.items():
+        open_section_menu(page)
         section_nav(page).get_by_role("link", name=title, exact=True).click()
         expect(page).to_have_url(path_is(PROCEDURE + slug))
         expect(heading(page)).to_have_text(title)
+        open_section_menu(page)
         expect(section_nav(page).locator("[aria-current=page]")).to_have_text(title)
         breadcrumbs = page.get_by_role("navigation", name="Breadcrumb")
         expect(breadcrumbs.get_by_role("link")).to_have_text(
             ["Home", "Patients", "Balloon Kyphoplasty"]
         )
         assert_fits_the_screen(page)
+        open_main_menu(page)
         assert_menu_reachable(page)
 
 

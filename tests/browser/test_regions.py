@@ -3,7 +3,7 @@
 import pytest
 from playwright.sync_api import expect
 
-from tests.browser.visitor import assert_fits_the_screen, heading, path_is
+from tests.browser.visitor import assert_fits_the_screen, heading, open_main_menu, path_is
 
 pytestmark = pytest.mark.browser
 
@@ -16,6 +16,7 @@ def test_switching_to_canada_lands_on_the_same_page_with_the_canadian_notice(pag
     page.goto("/patients/balloon-kyphoplasty/")
     expect(region_notice(page)).to_contain_text("intended for UNITED STATES customers only")
 
+    open_main_menu(page)
     page.get_by_label("Country").select_option(label="Canada")
     page.get_by_role("button", name="Go", exact=True).click()
 
@@ -31,6 +32,7 @@ def test_switching_to_canada_lands_on_the_same_page_with_the_canadian_notice(pag
 def test_switching_back_to_the_united_states(page):
     page.goto("/en-ca/patients/balloon-kyphoplasty/after-the-procedure/")
 
+    open_main_menu(page)
     page.get_by_label("Country").select_option(label="United States")
     page.get_by_role("button", name="Go", exact=True).click()
 
@@ -41,6 +43,7 @@ def test_switching_back_to_the_united_states(page):
 def test_a_page_only_published_in_the_united_states_leads_to_the_canadian_home(page):
     page.goto("/physician-finder/")
 
+    open_main_menu(page)
     page.get_by_label("Country").select_option(label="Canada")
     page.get_by_role("button", name="Go", exact=True).click()
 

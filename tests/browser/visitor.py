@@ -15,6 +15,33 @@ def section_nav(page: Page):
     return page.get_by_role("navigation", name="In this section")
 
 
+def menu_button(page: Page):
+    return page.get_by_role("button", name="Menu", exact=True)
+
+
+def section_menu_button(page: Page):
+    return section_nav(page).get_by_role("button", name="In this section")
+
+
+def open_main_menu(page: Page) -> None:
+    """On a phone the main menu, search and country sit behind the Menu button: press it.
+
+    At desktop width the button is not shown and this does nothing.
+    """
+    _open(menu_button(page))
+
+
+def open_section_menu(page: Page) -> None:
+    """Below 56rem the section menu is folded under "In this section": open it."""
+    _open(section_menu_button(page))
+
+
+def _open(button) -> None:
+    if button.is_visible() and button.get_attribute("aria-expanded") == "false":
+        button.click()
+        expect(button).to_have_attribute("aria-expanded", "true")
+
+
 def heading(page: Page):
     return page.get_by_role("heading", level=1)
 

@@ -2,12 +2,16 @@
  * Font size control. Loaded in <head> so the chosen size applies before the
  * first paint; the buttons are wired once the document is parsed. The choice
  * is kept in localStorage so cached pages stay identical for every visitor.
+ *
+ * It also marks <html class="js"> before the first paint: the stylesheet then shows the
+ * control and folds the phone menus from the start, so nothing moves when the scripts run.
  */
 (function () {
   "use strict";
   var KEY = "portal-font-size";
   var SIZES = ["normal", "large", "largest"];
   var root = document.documentElement;
+  root.classList.add("js");
 
   function stored() {
     try { return localStorage.getItem(KEY); } catch (e) { return null; }
