@@ -8,7 +8,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check editor demo clean backup restore serve bench-pages bench-finder loadtest screenshots
+.PHONY: help run test lint format check editor demo clean backup restore serve bench-pages bench-finder bench-search loadtest screenshots
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -98,6 +98,10 @@ loadtest: $(STAMP) var/secret_key  ## 100 visitors browsing and searching for 60
 ROWS ?= 1000000
 bench-finder: $(STAMP)  ## Time finder searches vs a full scan at 10k and ROWS rows on DATABASE_URL (a scratch DB)
 	$(BIN)/python -m benchmarks.finder --rows $(ROWS)
+
+bench-search: $(STAMP) var/secret_key  ## Time site searches on a 2,000-page tree through HTTP (a scratch PostgreSQL DATABASE_URL); writes benchmarks/results/
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD_ENV) $(BIN)/python -m benchmarks.search
 
 clean:  ## Remove the virtualenv and local data under var/
 	rm -rf $(VENV) var staticfiles
