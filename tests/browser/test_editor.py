@@ -46,9 +46,12 @@ def submit_for_review(page) -> None:
     navigations (net::ERR_ABORTED, seen once in CI on a phone viewport).
     """
     toolbar_link(page, "Review").click()
-    with page.expect_navigation(wait_until="load"):
-        with page.expect_response(lambda r: r.url.endswith("/request/")) as submitted:
-            page.locator(".cms-toolbar").get_by_role("link", name="Submit for medical review").click()
+    submit = page.locator(".cms-toolbar").get_by_role("link", name="Submit for medical review")
+    with (
+        page.expect_navigation(wait_until="load"),
+        page.expect_response(lambda r: r.url.endswith("/request/")) as submitted,
+    ):
+        submit.click()
     assert submitted.value.status < 400, submitted.value.status
 
 
