@@ -5,6 +5,12 @@ Answered by a middleware at the top of the stack, before host validation, the
 HTTPS redirect, sessions and the CMS: a probe speaks plain HTTP to an internal
 address and must not create sessions or touch the page cache. Each check is
 one cheap round trip: ``SELECT 1`` on the database, a set/get on the cache.
+
+The two fail differently. Without its database the site cannot serve, so the
+probe answers 503 and the load balancer takes the server out. Without Redis it
+serves pages uncached from PostgreSQL (core.cache_outage), so the probe answers
+200 with ``"cache": "degraded"``: taking every server out over a cache outage
+would turn a slower site into no site. Monitoring alerts on the body.
 """
 
 import logging
@@ -36,6 +42,8 @@ def check_cache() -> None:
 
 
 CHECKS = {"database": check_database, "cache": check_cache}
+# What each part's failure is called: "error" fails the probe, "degraded" does not.
+FAILURE = {"database": "error", "cache": "degraded"}
 
 
 def health_response() -> JsonResponse:
@@ -43,14 +51,17 @@ def health_response() -> JsonResponse:
     for name, check in CHECKS.items():
         try:
             check()
-        except Exception:  # any failure of a dependency means "not ready", never a 500
-            logger.exception("Health check failed: %s", name)
-            body[name] = "error"
+        except Exception:  # any failure of a dependency is reported, never a 500
+            if FAILURE[name] == "error":
+                logger.exception("Health check failed: %s", name)
+            # (a cache outage is logged once by core.cache_outage, not at every probe)
+            body[name] = FAILURE[name]
         else:
             body[name] = "ok"
-    healthy = all(state == "ok" for state in body.values())
-    response = JsonResponse({"status": "ok" if healthy else "error", **body})
-    response.status_code = 200 if healthy else 503
+    states = set(body.values())
+    status = "error" if "error" in states else "degraded" if "degraded" in states else "ok"
+    response = JsonResponse({"status": status, **body})
+    response.status_code = 503 if status == "error" else 200
     add_never_cache_headers(response)
     return response
 

@@ -68,16 +68,21 @@ def _initial_value() -> int:
     return int(time.time() * 1000)
 
 
-def read_versions() -> tuple[int, int]:
-    """(generation, epoch), in one round trip."""
+def read_versions() -> tuple[int, int] | None:
+    """(generation, epoch), in one round trip; None when the cache keeps nothing.
+
+    That is Redis down (its failed reads are misses) or the benchmark's DummyCache:
+    then no page may be stored or served from the cache, as nothing could end it.
+    """
     values = cache.get_many(COUNTERS)
     if len(values) < len(COUNTERS):
         for key in COUNTERS:
             if key not in values:
                 cache.add(key, _initial_value(), timeout=None)
         values = cache.get_many(COUNTERS)
-    # Still missing only with a cache that keeps nothing (the benchmark's DummyCache).
-    return values.get(GENERATION_KEY, 0), values.get(EPOCH_KEY, 0)
+    if len(values) < len(COUNTERS):
+        return None
+    return values[GENERATION_KEY], values[EPOCH_KEY]
 
 
 def _bump(key: str) -> None:
@@ -195,6 +200,16 @@ def database_restored(sender, **kwargs):
     cache.clear()
 
 
+def cache_reconnected(sender, **kwargs):
+    """Redis is back after an outage: what it kept may predate changes made meanwhile.
+
+    During the outage the counters' bumps and django CMS's cache clearing were dropped, so a
+    Redis that kept its data (a network partition, a paused host) would serve pages, menus and
+    placeholders from before a publish. Emptied, as after a restore.
+    """
+    cache.clear()
+
+
 def connect() -> None:
     """Wire the receivers; called once from DeliveryConfig.ready()."""
     from cms.models import GlobalPagePermission, Page, PagePermission
@@ -202,10 +217,12 @@ def connect() -> None:
     from djangocms_versioning.signals import post_version_operation
 
     from core import signals
+    from core.cache_outage import cache_reconnected as reconnected
     from pages.models import Reference
 
     post_version_operation.connect(content_published, dispatch_uid="page-cache-versions")
     signals.database_restored.connect(database_restored, dispatch_uid="page-cache-restore")
+    reconnected.connect(cache_reconnected, dispatch_uid="page-cache-reconnected")
     post_obj_operation.connect(page_operation, dispatch_uid="page-cache-page-operations")
     # Page settings (reverse id, home page), the tree and who may see which page.
     saved_or_deleted = {

@@ -6,6 +6,11 @@ person could (PORTAL_SEARCH_RATE, 60 a minute by default) gets a friendly 429
 with Retry-After, on the finder page and the API alike. Counts live in the
 shared cache (Redis in production), so the limit holds across app servers,
 and the client address is read behind trusted proxies by core.client_ip.
+
+With Redis down no count can be kept, and searches are let through
+(``RATELIMIT_FAIL_OPEN``): the finder is for patients, and refusing them all
+would be worse than an unmetered scraper for the length of an outage. Login
+lockout (django-axes) counts in PostgreSQL and is unaffected.
 """
 
 from functools import wraps

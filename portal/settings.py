@@ -103,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "core.csp.PortalCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
+    # Over-long query strings: the portal's 400 (or the API's JSON), with the headers above.
+    "core.request_limits.RequestLimitsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views end here when cached, before sessions, auth and the CMS.
     "delivery.page_cache.PageCacheMiddleware",
@@ -191,18 +193,32 @@ DATABASES = {"default": _database()}
 # --- Cache -----------------------------------------------------------------
 
 REDIS_URL = env.str("REDIS_URL", default="")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "portal",
+
+
+def redis_cache(url: str) -> dict:
+    """Redis down makes the site slower, not broken (README, *Failure modes*)."""
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        "KEY_PREFIX": "portal",
+        "OPTIONS": {
             # A stalled Redis fails fast (and /healthz says so) instead of hanging workers.
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 2, "SOCKET_TIMEOUT": 2},
-        }
+            "SOCKET_CONNECT_TIMEOUT": 2,
+            "SOCKET_TIMEOUT": 2,
+            # A failed cache call is a miss or a skipped write: pages render from PostgreSQL.
+            "IGNORE_EXCEPTIONS": True,
+            # Stops trying for a few seconds after a failure, and logs the outage once.
+            "CONNECTION_POOL_CLASS": "core.cache_outage.OutageAwareConnectionPool",
+        },
     }
+
+
+if REDIS_URL:
+    CACHES = {"default": redis_cache(REDIS_URL)}
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Rate limits count in the cache: with Redis down, searches are let through (django-ratelimit).
+RATELIMIT_FAIL_OPEN = True
 
 
 # --- Internationalisation and regions --------------------------------------
