@@ -5,16 +5,17 @@ Page-serving benchmark: the procedure page cached, uncached, and Django's floor.
     REDIS_URL=redis://127.0.0.1:6379/13 make bench-pages
 
 Starts three production servers (gunicorn, DEBUG off, WEB_CONCURRENCY workers,
-default 2) on the configured database and cache: one as deployed, one with
-every cache replaced by Django's DummyCache (PORTAL_BENCH_NO_CACHE), and one
-with only the page cache off. With wrk on loopback, in alternating rounds, it
-measures requests/s and p50/p99 latency for (a) the procedure page, anonymous,
-from the page cache; (b) the same page with all caching off; (c)
-benchmarks.urls' floor view, which returns the same bytes through the same
-middleware stack. For reference it also measures the page with only the page
-cache off: what each page costs once after a publish. It prints a table, writes JSON to
-benchmarks/results/ and stops the servers. The database needs the demo content
-(manage.py load_demo_content).
+default 2) on the configured database and cache, configured as `make serve`
+ships them (request log and worker recycling on, logs in var/bench-pages/): one
+as deployed, one with every cache replaced by Django's DummyCache
+(PORTAL_BENCH_NO_CACHE), and one with only the page cache off. With wrk on
+loopback, in alternating rounds, it measures requests/s and p50/p99 latency for
+(a) the procedure page, anonymous, from the page cache; (b) the same page with
+all caching off; (c) benchmarks.urls' floor view, which returns the same bytes
+through the same middleware stack. For reference it also measures the page with
+only the page cache off: what each page costs once after a publish. It prints a
+table, writes JSON to benchmarks/results/ and stops the servers. The database
+needs the demo content (manage.py load_demo_content).
 """
 
 import argparse
@@ -32,6 +33,7 @@ from urllib.request import Request, urlopen
 from benchmarks.results_file import ROOT, write_result
 
 FLOOR_BODY = ROOT / "var" / "bench-floor.html"
+LOG_DIR = ROOT / "var" / "bench-pages"
 PAGE = "/patients/balloon-kyphoplasty/"
 TARGETS = {
     "a_cached": ("cached", PAGE),
@@ -55,9 +57,11 @@ def main(argv=None) -> int:
         return _fail("wrk is not installed (apt-get install wrk)")
     workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
     servers = {
-        "cached": start_server(workers, {}),
-        "uncached": start_server(workers, {"PORTAL_BENCH_NO_CACHE": "true", "PAGE_CACHE": "false"}),
-        "page-cache-off": start_server(workers, {"PAGE_CACHE": "false"}),
+        "cached": start_server("cached", workers, {}),
+        "uncached": start_server(
+            "uncached", workers, {"PORTAL_BENCH_NO_CACHE": "true", "PAGE_CACHE": "false"}
+        ),
+        "page-cache-off": start_server("page-cache-off", workers, {"PAGE_CACHE": "false"}),
     }
     try:
         for process, port in servers.values():
@@ -76,23 +80,35 @@ def main(argv=None) -> int:
         for process, _port in servers.values():
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
-    report(runs, workers=workers, body_bytes=len(page), args=args)
+    recycles = {name: recycled_workers(name) for name in servers}
+    report(runs, workers=workers, body_bytes=len(page), recycles=recycles, args=args)
     return 0
 
 
-def start_server(workers: int, extra_env: dict) -> tuple[subprocess.Popen, int]:
+def recycled_workers(name: str) -> int:
+    """How many times the server's workers were recycled during the run (max_requests)."""
+    return (LOG_DIR / f"{name}.log").read_text(errors="replace").count("Autorestarting worker")
+
+
+def start_server(name: str, workers: int, extra_env: dict) -> tuple[subprocess.Popen, int]:
+    """A server as `make serve` runs it: its request log and worker recycling on.
+
+    Its log goes to var/bench-pages/NAME.log, as a deployment's goes to its log collector,
+    not to this terminal.
+    """
     port = free_port()
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "benchmarks.settings",
         "WEB_CONCURRENCY": str(workers),
         "PORT": str(port),
-        "LOG_LEVEL": "WARNING",  # no log line per request in the measurement
-        "GUNICORN_MAX_REQUESTS": "0",  # no worker recycling mid-run
         **extra_env,
     }
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
     command = [sys.executable, "-m", "gunicorn", "-c", "portal/gunicorn.conf.py", "portal.wsgi"]
-    return subprocess.Popen(command, cwd=ROOT, env=env), port
+    with (LOG_DIR / f"{name}.log").open("wb") as log:
+        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=log)
+    return process, port
 
 
 def free_port() -> int:
@@ -102,7 +118,7 @@ def free_port() -> int:
 
 
 def wait_until_up(process, port: int) -> None:
-    for _ in range(100):
+    for _ in range(300):  # the master warms up before its workers start (core.warmup)
         if process.poll() is not None:
             raise SystemExit(f"the server on port {port} exited with {process.returncode}")
         try:
@@ -144,7 +160,7 @@ def median(values):
     return ordered[len(ordered) // 2]
 
 
-def report(runs: dict, *, workers: int, body_bytes: int, args) -> None:
+def report(runs: dict, *, workers: int, body_bytes: int, recycles: dict, args) -> None:
     summary = {
         name: {key: round(median([r[key] for r in results]), 2) for key in results[0]}
         for name, results in runs.items()
@@ -168,6 +184,7 @@ def report(runs: dict, *, workers: int, body_bytes: int, args) -> None:
         "body_bytes": body_bytes,
         "wrk": {"threads": args.threads, "connections": args.connections, "seconds": args.seconds},
         "rounds": args.rounds,
+        "worker_recycles": recycles,
         "median": summary,
         "ratios": ratios,
         "runs": runs,
@@ -182,6 +199,7 @@ def report(runs: dict, *, workers: int, body_bytes: int, args) -> None:
         f"a/c = {ratios['a_over_c']}, b/c = {ratios['b_over_c']}, "
         f"b per worker = {ratios['b_per_worker']} req/s "
         f"(page cache off, django CMS caches on: {ratios['page_cache_off_per_worker']})",
+        "workers recycled: " + ", ".join(f"{name} {n}" for name, n in recycles.items()),
         f"written to {path}",
     ]
     sys.stdout.write("\n".join(lines) + "\n")
