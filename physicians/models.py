@@ -98,6 +98,18 @@ class Physician(models.Model):
         help_text="Comma-separated, as patients should read them, e.g. Balloon kyphoplasty.",
     )
     accepting_new_patients = models.BooleanField(default=True)
+    performs_kyphoplasty = models.BooleanField(
+        "performs balloon kyphoplasty",
+        default=False,
+        help_text="Curated by the physician data manager, not read from NPPES.",
+    )
+    deactivated_on = models.DateField(
+        "NPI deactivated on",
+        null=True,
+        blank=True,
+        help_text="Set by an NPPES import that reports the NPI deactivated; the physician is "
+        "unlisted until a data manager decides otherwise.",
+    )
     is_listed = models.BooleanField(
         "listed",
         default=True,
