@@ -8,7 +8,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check editor demo clean backup restore serve bench-pages bench-finder bench-search loadtest screenshots
+.PHONY: help run test lint format check editor demo clean backup restore serve bench-pages bench-faults bench-finder bench-search loadtest screenshots
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -89,6 +89,11 @@ bench-pages: $(STAMP) var/secret_key  ## Benchmark page serving (cached, uncache
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null || { echo "bench-pages needs wrk (apt-get install wrk)"; exit 2; }
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(PROD_ENV) $(BIN)/python -m benchmarks.pages
+
+bench-faults: $(STAMP) var/secret_key  ## What worker recycling and a Redis outage cost, side by side; writes benchmarks/results/
+	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null || { echo "bench-faults needs wrk (apt-get install wrk)"; exit 2; }
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD_ENV) $(BIN)/python -m benchmarks.faults
 
 loadtest: $(STAMP) var/secret_key  ## 100 visitors browsing and searching for 60 s against the production server
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null || { echo "loadtest needs wrk (apt-get install wrk)"; exit 2; }

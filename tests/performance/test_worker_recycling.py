@@ -5,11 +5,13 @@ core.warmup). Before, each recycle left the worker's port unserved for 160 ms of
 interpreter teardown and then built URL patterns and templates in visitors' requests.
 """
 
+import http.client
 import json
 import os
 import runpy
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from unittest import mock
 
 import pytest
@@ -148,3 +150,47 @@ def test_recycled_workers_answer_every_request(editor):
     assert log.count("Booting worker") >= 5
     assert "Warmed up before forking workers" in log
     assert "Traceback" not in log and "Exception during worker exit" not in log
+
+
+def keep_alive_client(port: int, path: str, requests: int) -> list[str]:
+    """One client on one persistent connection, as an API client without retries; its errors.
+
+    http.client reopens a connection the server closed with ``Connection: close``; one
+    closed under it without notice raises (a reset, or RemoteDisconnected).
+    """
+    errors = []
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    for _ in range(requests):
+        try:
+            connection.request("GET", path)
+            response = connection.getresponse()
+            response.read()
+            if response.status != 200:
+                errors.append(f"HTTP {response.status}")
+        except (OSError, http.client.HTTPException) as exc:
+            errors.append(repr(exc))
+            connection.close()
+    connection.close()
+    return errors
+
+
+@on_postgresql
+def test_recycling_resets_no_keep_alive_connection():
+    """Six clients on persistent connections while workers recycle every 15 requests.
+
+    They ask for the health check: the cheapest response that passes the whole stack, so
+    the workers recycle many times in the test.
+    """
+    server = AppServer(redis_url=f"redis://127.0.0.1:{free_port()}/0", GUNICORN_MAX_REQUESTS="15")
+    try:
+        server.wait("/healthz")
+        with ThreadPoolExecutor(max_workers=8) as clients:
+            results = list(
+                clients.map(lambda _: keep_alive_client(server.port, "/healthz", 30), range(6))
+            )
+        log = server.log()
+    finally:
+        server.stop()
+
+    assert [error for errors in results for error in errors] == []
+    assert log.count("Booting worker") >= 10, log
