@@ -128,12 +128,12 @@ def report(runs: dict, *, workers: int, args) -> None:
         "runs": runs,
     }
     path = write_result("faults", result)
-    header = f"{'server':<16} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'errors':>7} {'recycles':>9}"
-    lines = [header]
+    columns = ("req/s", "p50 ms", "p99 ms", "errors", "recycles")
+    lines = [f"{'server':<16} " + " ".join(f"{c:>9}" for c in columns)]
     for name, s in summary.items():
         lines.append(
-            f"{name:<16} {s['requests_per_s']:>9.1f} {s['p50_ms']:>8.2f} {s['p99_ms']:>8.2f} "
-            f"{s['socket_errors'] + s['non_2xx']:>7} {s['recycles']:>9}"
+            f"{name:<16} {s['requests_per_s']:>9.1f} {s['p50_ms']:>9.2f} {s['p99_ms']:>9.2f} "
+            f"{s['socket_errors'] + s['non_2xx']:>9} {s['recycles']:>9}"
         )
     lines += [", ".join(f"{k} = {v}" for k, v in ratios.items()), f"written to {path}"]
     sys.stdout.write("\n".join(lines) + "\n")
