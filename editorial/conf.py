@@ -5,8 +5,11 @@ from core.app_settings import app_settings
 DEFAULTS = {
     # Pages not medically reviewed for this many days appear in "Content due for review".
     "REVIEW_INTERVAL_DAYS": 365,
-    # Templates whose pages must carry safety information before they can be published.
-    "FAIR_BALANCE_TEMPLATES": ["cms/procedure.html"],
+    # Templates whose pages present the therapy, so must carry safety information before
+    # they can be published (editorial.fair_balance): the procedure page and the home page.
+    "FAIR_BALANCE_TEMPLATES": ["cms/procedure.html", "cms/home.html"],
+    # Templates that open a therapy section: every page below one presents the therapy too.
+    "FAIR_BALANCE_SECTION_TEMPLATES": ["cms/procedure.html"],
     # The placeholder of those templates that holds the safety information.
     "FAIR_BALANCE_SLOT": "safety",
 }

@@ -181,7 +181,8 @@ def _create_page(node, *, parent, language, user, report, new_contents) -> None:
             meta_description=translation.get("meta_description", node.get("meta_description")),
             created_by=user,
         )
-        new_contents.append((content, _slots(translation) or _slots(node)))
+        # A region's slots replace the page's one by one: a translated body keeps its safety list.
+        new_contents.append((content, {**_slots(node), **_slots(translation)}))
         report.created.append(f"page {key} ({region})")
     for child in node.get("children", []):
         _create_page(

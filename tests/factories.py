@@ -88,6 +88,15 @@ def build_site(*, user) -> Site:
     demo.load_aliases(
         spec={"category": "Site notices", "aliases": notices}, user=user, report=demo.LoadReport()
     )
+    # Pages that present the therapy carry a risk list (editorial.fair_balance).
+    safety = [
+        {
+            "plugin": "RiskListPlugin",
+            "title": "Risks",
+            "lead_in": "Serious adverse events can occur including:",
+            "children": [{"plugin": "RiskItemPlugin", "term": "death"}],
+        }
+    ]
     home = published_page(
         "Welcome",
         user=user,
@@ -95,6 +104,7 @@ def build_site(*, user) -> Site:
         is_home=True,
         reverse_id="home",
         content=text("<p>Home text</p>"),
+        safety=safety,
     )
     section = published_page("Patients", user=user, content=text("<p>Section text</p>"))
     procedure = published_page(
@@ -103,17 +113,14 @@ def build_site(*, user) -> Site:
         parent=section,
         template="cms/procedure.html",
         content=text("<p>Procedure text</p>"),
-        safety=[
-            {
-                "plugin": "RiskListPlugin",
-                "title": "Risks",
-                "lead_in": "Serious adverse events can occur including:",
-                "children": [{"plugin": "RiskItemPlugin", "term": "death"}],
-            }
-        ],
+        safety=safety,
     )
     child = published_page(
-        "After the Procedure", user=user, parent=procedure, content=text("<p>Recovery text</p>")
+        "After the Procedure",
+        user=user,
+        parent=procedure,
+        content=text("<p>Recovery text</p>"),
+        safety=safety,
     )
     footer_pages = [
         published_page(

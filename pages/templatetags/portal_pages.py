@@ -1,8 +1,9 @@
-"""Template tags for what every content page shows: references and its last update."""
+"""Template tags for content pages: references, last update, placeholders in markup."""
 
 from cms.models import Page, PageContent
 from django import template
 from django.contrib.contenttypes.models import ContentType
+from django.utils.safestring import mark_safe
 from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import StateTracking
 
@@ -60,3 +61,29 @@ def in_hcp_section(context) -> bool:
         .first()
     )
     return bool(root) and page.path.startswith(root)
+
+
+class CaptureNode(template.Node):
+    def __init__(self, nodelist, name: str):
+        self.nodelist = nodelist  # django CMS finds placeholders inside by this attribute
+        self.name = name
+
+    def render(self, context):
+        context[self.name] = mark_safe(self.nodelist.render(context).strip())  # noqa: S308
+        return ""
+
+
+@register.tag
+def capture(parser, token):
+    """``{% capture as NAME %}…{% endcapture %}``: render the block into a variable.
+
+    For a placeholder wrapped in markup (a heading, a section) that must not show when
+    the placeholder is empty: ``{% placeholder %}`` has no ``as`` form. What is captured
+    is the block's own rendered output, already escaped by its templates.
+    """
+    bits = token.split_contents()
+    if len(bits) != 3 or bits[1] != "as":
+        raise template.TemplateSyntaxError("Usage: {% capture as NAME %}…{% endcapture %}")
+    nodelist = parser.parse(("endcapture",))
+    parser.delete_first_token()
+    return CaptureNode(nodelist, bits[2])

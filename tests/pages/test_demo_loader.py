@@ -164,6 +164,34 @@ def test_safety_information_lists_the_reference_pages_six_events_in_order(client
     ]
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/patients/balloon-kyphoplasty/procedure-animation/",
+        "/patients/balloon-kyphoplasty/procedure-step-by-step/",
+        "/patients/balloon-kyphoplasty/after-the-procedure/",
+        "/en-ca/",
+        "/en-ca/patients/balloon-kyphoplasty/procedure-animation/",
+    ],
+)
+def test_every_page_presenting_the_therapy_carries_the_safety_information(
+    client, demo_site, path
+):
+    """Fair balance (editorial.fair_balance): the home page and the procedure's section."""
+    response = client.get(path)
+
+    assert texts(response, '//section[@class="safety"]/h2') == ["Important Safety Information"]
+    assert len(texts(response, '//section[@class="safety"]//li')) == 6
+
+
+def test_pages_outside_the_therapy_show_no_empty_safety_section(client, demo_site):
+    response = client.get("/terms-of-use/")
+
+    assert response.status_code == 200
+    assert texts(response, '//section[@class="safety"]') == []
+
+
 def test_every_demo_reference_can_be_saved_unchanged_in_the_admin(admin_client, demo_site):
     """An editor fixing a typo in a demo reference must not meet a validation error."""
     for reference in Reference.objects.all():
