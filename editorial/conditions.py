@@ -10,6 +10,7 @@ from djangocms_versioning.exceptions import ConditionFailed
 from djangocms_versioning.models import Version
 
 from media.accessibility import missing_alternatives
+from seo.descriptions import missing_description_message
 
 from .fair_balance import missing_safety_message
 from .reviews import PUBLISH_PERMISSION, is_approved
@@ -33,6 +34,12 @@ def page_is_balanced(version, user):
         raise ConditionFailed(message)
 
 
+def page_has_a_description(version, user):
+    message = missing_description_message(version.content)
+    if message:
+        raise ConditionFailed(message)
+
+
 def media_has_alternatives(version, user):
     """Every image has alt text (or is marked decorative), every video has captions."""
     gaps = missing_alternatives(version.content)
@@ -50,6 +57,12 @@ def install() -> None:
     if user_is_publisher in Version.check_publish:
         return
     Version.check_publish.extend(
-        [user_is_publisher, page_is_balanced, media_has_alternatives, draft_is_approved]
+        [
+            user_is_publisher,
+            page_is_balanced,
+            page_has_a_description,
+            media_has_alternatives,
+            draft_is_approved,
+        ]
     )
     Version.check_unpublish.append(user_is_publisher)

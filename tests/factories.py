@@ -43,7 +43,12 @@ def published_page(
     is_home: bool = False,
     **page_kwargs,
 ) -> Page:
-    """Create a page with plugins in its placeholders and publish it."""
+    """Create a page with plugins in its placeholders and publish it.
+
+    It has a description for search engines, as every page must to be published
+    (seo.descriptions), unless the test passes ``meta_description=""``.
+    """
+    page_kwargs.setdefault("meta_description", f"About {title.lower()}, for patients.")
     page = create_page(
         title=title,
         template=template,
@@ -285,7 +290,12 @@ def page_with_picture(title: str, *, user, image, alt_text: str = "A spine", par
     from cms.api import add_plugin
 
     page = create_page(
-        title=title, template="cms/content.html", language=LANGUAGE, parent=parent, created_by=user
+        title=title,
+        template="cms/content.html",
+        language=LANGUAGE,
+        parent=parent,
+        created_by=user,
+        meta_description=f"{title}, illustrated.",
     )
     page_content = PageContent.admin_manager.get(page=page, language=LANGUAGE)
     placeholder = page_content.get_placeholders().get(slot="content")

@@ -18,7 +18,13 @@ pytestmark = pytest.mark.django_db
 
 def new_procedure_page(editor, *, safety=None):
     """A draft procedure page with text, and optionally something in its Safety placeholder."""
-    page = create_page("Vertebroplasty", "cms/procedure.html", "en-us", created_by=editor)
+    page = create_page(
+        "Vertebroplasty",
+        "cms/procedure.html",
+        "en-us",
+        created_by=editor,
+        meta_description="Vertebroplasty for spinal fractures.",
+    )
     content = PageContent.admin_manager.get(page=page)
     factories.demo.add_plugins(
         content.get_placeholders().get(slot="content"),
@@ -51,7 +57,9 @@ RISKS = [
 
 
 def new_page(editor, title, *, parent=None, template="cms/content.html", safety=None):
-    page = create_page(title, template, "en-us", parent=parent, created_by=editor)
+    page = create_page(
+        title, template, "en-us", parent=parent, created_by=editor, meta_description=title
+    )
     content = PageContent.admin_manager.get(page=page)
     factories.demo.add_plugins(
         content.get_placeholders().get(slot="content"),
