@@ -3,7 +3,6 @@ URL map. Non-page endpoints come first; django CMS's catch-all serves every
 page last. The US region has no URL prefix, other regions do (/en-ca/...).
 """
 
-from cms.sitemaps import CMSSitemap
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
@@ -13,13 +12,14 @@ from django.urls import include, path
 from core.two_factor import toolbar_login
 from media.views import serve_upload
 from pages.views import choose_region
+from seo.sitemaps import PortalSitemap
 from seo.views import robots_txt
 
 urlpatterns = [
     path(
         "sitemap.xml",
         sitemap,
-        {"sitemaps": {"pages": CMSSitemap}},
+        {"sitemaps": {"pages": PortalSitemap}},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path("robots.txt", robots_txt, name="robots-txt"),

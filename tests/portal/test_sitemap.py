@@ -29,3 +29,18 @@ def test_sitemap_leaves_out_unpublished_pages(client, site_tree, editor):
     create_page("Draft only", "cms/content.html", "en-us", created_by=editor)
 
     assert "/draft-only/" not in sitemap_paths(client)
+
+
+def test_sitemap_names_the_public_address_whatever_the_request(client, site_tree, settings):
+    """Scheme and host from SITE_URL, though this request came over plain HTTP to testserver."""
+    settings.PORTAL_SITE_URL = "https://www.example-portal.org"
+    from seo.site_record import sync_site_record
+
+    sync_site_record()
+
+    response = client.get("/sitemap.xml")
+    root = lxml.etree.fromstring(response.content)
+    locations = [loc.text for loc in root.xpath("//s:loc", namespaces=NS)]
+
+    assert locations
+    assert {urlparse(url)[:2] for url in locations} == {("https", "www.example-portal.org")}
