@@ -7,9 +7,11 @@ taxonomy codes and the deactivation and reactivation dates.
 
 Portal: the finder's own layout, for curated lists (see PORTAL_COLUMNS).
 
-A parser returns a Record to upsert, a Skip for a valid row the finder does not
-want (an organisation, a deactivated NPI), or raises RowError with the reason
-the import report shows next to the row's line number.
+A parser returns a Record to upsert, a Deactivation to apply to a physician
+the directory holds, a Skip for a valid row the finder does not want (an
+organisation, a military address, a ZIP code without coordinates), or raises
+RowError for a malformed row, with the reason the import report shows next to
+its line number.
 """
 
 from dataclasses import dataclass, field
@@ -80,12 +82,34 @@ class Record:
     specialties: set[str] | None = None
     # Values only a newly created physician gets.
     new_defaults: dict = field(default_factory=dict)
+    # When NPPES reactivated the NPI (its row then also sets deactivated_on to None).
+    reactivated_on: date | None = None
 
 
-def parse_nppes(row: dict, *, specialty_codes: set[str]) -> Record | Skip:
-    """One NPPES row. New NPPES physicians arrive unlisted: listing is opt-in."""
-    if _is_deactivated(row.get("deactivated", ""), row.get("reactivated", "")):
-        return Skip("deactivated NPI")
+@dataclass(frozen=True)
+class Deactivation:
+    """NPPES deactivated this NPI: a physician we hold is unlisted (import_batches.py)."""
+
+    npi: str
+    on: date
+
+
+# APO/FPO/DPO mail goes through these "states" and ZIP prefixes, not to a place a patient can go.
+MILITARY_STATES = {"AA", "AE", "AP"}
+MILITARY_ZIP_PREFIXES = ("340", *(f"09{n}" for n in range(10)), "962", "963", "964", "965", "966")
+MILITARY = "military address (APO/FPO/DPO)"
+NO_COORDINATES = "ZIP code without coordinates"
+
+
+def parse_nppes(row: dict, *, specialty_codes: set[str]) -> Record | Deactivation | Skip:
+    """One NPPES row. New NPPES physicians arrive unlisted: listing is opt-in.
+
+    A deactivated NPI's row is blank apart from the NPI and the date, so it is
+    recognised before anything else is read.
+    """
+    deactivated, reactivated = _activation(row.get("deactivated", ""), row.get("reactivated", ""))
+    if deactivated:
+        return Deactivation(npi=_npi(row["npi"]), on=deactivated)
     entity = row["entity"].strip()
     if entity == "2":
         return Skip("organization (entity type 2)")
@@ -99,6 +123,7 @@ def parse_nppes(row: dict, *, specialty_codes: set[str]) -> Record | Skip:
     if not codes:
         return Skip("no finder specialty")
     fields = _address(
+        unknown_zip=Skip(NO_COORDINATES),
         first_name=tidy_case(_required(row, "first_name", "Provider First Name")),
         last_name=tidy_case(_required(row, "last_name", "Provider Last Name")),
         line1=tidy_case(_required(row, "line1", "practice address")),
@@ -107,16 +132,31 @@ def parse_nppes(row: dict, *, specialty_codes: set[str]) -> Record | Skip:
         state=row["state"],
         zip_code=row["zip"],
     )
+    if isinstance(fields, Skip):
+        return fields
     fields["credentials"] = row.get("credentials", "").strip()
     fields["phone"] = format_phone(row.get("phone", ""))
     fields["is_demo"] = False
-    return Record(npi=npi, fields=fields, specialties=codes, new_defaults={"is_listed": False})
+    fields["deactivated_on"] = None
+    return Record(
+        npi=npi,
+        fields=fields,
+        specialties=codes,
+        new_defaults={"is_listed": False},
+        reactivated_on=reactivated,
+    )
 
 
-def parse_portal(row: dict, *, specialty_codes: set[str]) -> Record:
-    """One row of the portal's CSV; columns left out of the file are left alone."""
+def parse_portal(row: dict, *, specialty_codes: set[str]) -> Record | Skip:
+    """One row of the portal's CSV; columns left out of the file are left alone.
+
+    A curated row's ZIP code must be known unless the row gives coordinates: a
+    typo there is the data manager's to fix, not a row to drop quietly.
+    """
     npi = _npi(row["npi"])
+    placed = bool(row.get("latitude", "").strip() or row.get("longitude", "").strip())
     fields = _address(
+        unknown_zip=None if placed else RowError,
         first_name=_required(row, "first_name", "first_name"),
         last_name=_required(row, "last_name", "last_name"),
         line1=_required(row, "address_line1", "address_line1"),
@@ -125,6 +165,8 @@ def parse_portal(row: dict, *, specialty_codes: set[str]) -> Record:
         state=row["state"],
         zip_code=row["zip_code"],
     )
+    if isinstance(fields, Skip):
+        return fields
     if "address_line2" not in row:
         del fields["address_line2"]
     for name in TEXT_FIELDS:
@@ -136,7 +178,7 @@ def parse_portal(row: dict, *, specialty_codes: set[str]) -> Record:
         fields["accepting_new_patients"] = _boolean(row, "accepting_new_patients", default=True)
     if "listed" in row:
         fields["is_listed"] = _boolean(row, "listed", default=True)
-    if row.get("latitude", "").strip() or row.get("longitude", "").strip():
+    if placed:
         fields["latitude"], fields["longitude"] = _coordinates(row)
     fields["is_demo"] = False
     specialties = None
@@ -164,13 +206,23 @@ def _required(row: dict, key: str, label: str) -> str:
     return value
 
 
-def _address(*, first_name, last_name, line1, line2, city, state, zip_code) -> dict:
-    """Validated address fields, placed at the ZIP code's centroid."""
+def _address(
+    *, unknown_zip, first_name, last_name, line1, line2, city, state, zip_code
+) -> dict | Skip:
+    """Validated address fields, placed at the ZIP code's centroid.
+
+    A military address is a Skip: the finder cannot place it. A ZIP code the
+    ZIP data has no coordinates for is `unknown_zip`: a Skip to return, RowError
+    to raise, or None when the row brings its own coordinates.
+    """
     state = state.strip().upper()
+    digits = zip_code.strip().replace("-", "")
+    well_formed = digits.isascii() and digits.isdigit() and len(digits) in (5, 9)
+    if state in MILITARY_STATES or (well_formed and digits.startswith(MILITARY_ZIP_PREFIXES)):
+        return Skip(MILITARY)
     if state not in STATES:
         raise RowError(f"state {state!r} is not a US state or territory code")
-    digits = zip_code.strip().replace("-", "")
-    if not (digits.isascii() and digits.isdigit() and len(digits) in (5, 9)):
+    if not well_formed:
         raise RowError(f"ZIP code {zip_code.strip()!r} is not 5 or 9 digits")
     fields = {
         "first_name": first_name,
@@ -182,7 +234,10 @@ def _address(*, first_name, last_name, line1, line2, city, state, zip_code) -> d
         "zip_code": digits if len(digits) == 5 else f"{digits[:5]}-{digits[5:]}",
     }
     if not fill_coordinates(fields, digits):
-        raise RowError(f"ZIP code {digits[:5]} is not in the ZIP code data")
+        if unknown_zip is RowError:
+            raise RowError(f"ZIP code {digits[:5]} is not in the ZIP code data")
+        if unknown_zip is not None:
+            return unknown_zip
     return fields
 
 
@@ -207,13 +262,14 @@ def _boolean(row: dict, key: str, *, default: bool) -> bool:
     raise RowError(f"{key} must be yes or no, not {row[key].strip()!r}")
 
 
-def _is_deactivated(deactivated: str, reactivated: str) -> bool:
-    """Deactivated unless reactivated on or after the deactivation date."""
+def _activation(deactivated: str, reactivated: str) -> tuple[date | None, date | None]:
+    """(deactivation date, reactivation date), of which at most one is set: an NPI is
+    deactivated unless reactivated on or after its deactivation date."""
     if not deactivated.strip():
-        return False
-    if not reactivated.strip():
-        return True
-    return _date(reactivated) < _date(deactivated)
+        return None, None
+    off = _date(deactivated)
+    on = _date(reactivated) if reactivated.strip() else None
+    return (off, None) if on is None or on < off else (None, on)
 
 
 def _date(value: str) -> date:

@@ -8,6 +8,11 @@ stored and only new or changed physicians are written, so importing the same
 file twice changes nothing. The whole import is one transaction: a file with
 bad rows changes nothing unless `skip_invalid` is set, in which case the good
 rows are saved and the bad ones reported.
+
+NPPES deactivations unlist the physician, with the date in its history; a
+later reactivation is applied but leaves them unlisted, because listing again
+is a data manager's decision (physicians.import_batches). After a large import
+the planner statistics are refreshed (physicians.table_statistics).
 """
 
 import csv
@@ -18,13 +23,13 @@ from dataclasses import dataclass, field
 from functools import partial
 
 from django.db import transaction
-from django.utils import timezone
 
 from physicians.csv_formats import (
     NPPES,
     NPPES_REQUIRED,
     PORTAL_COLUMNS,
     PORTAL_REQUIRED,
+    Deactivation,
     Record,
     RowError,
     Skip,
@@ -32,7 +37,9 @@ from physicians.csv_formats import (
     parse_portal,
 )
 from physicians.csv_lines import Lines
+from physicians.import_batches import save_batch
 from physicians.models import Physician, Specialty
+from physicians.table_statistics import refresh_after_import
 
 BATCH_SIZE = 1000
 MAX_REPORTED_ERRORS = 1000
@@ -53,11 +60,19 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: int = 0
+    deactivated: int = 0
+    reactivated: int = 0
     skipped: Counter = field(default_factory=Counter)
     errors: list[tuple[int, str]] = field(default_factory=list)
     error_count: int = 0
     saved: bool = False
     seconds: float = 0.0
+    # What was done to keep PostgreSQL's planner statistics fresh, e.g. "VACUUM (ANALYZE)".
+    statistics: str = ""
+
+    @property
+    def changed(self) -> int:
+        return self.created + self.updated + self.deactivated + self.reactivated
 
     def add_error(self, line: int, reason: str) -> None:
         self.error_count += 1
@@ -69,6 +84,8 @@ class ImportReport:
         parts = [
             f"{self.rows:,} rows read ({self.format} format)",
             f"{self.created:,} created, {self.updated:,} updated, {self.unchanged:,} unchanged",
+            f"{self.deactivated:,} deactivated in NPPES (unlisted), "
+            f"{self.reactivated:,} reactivated (left unlisted)",
             f"{sum(self.skipped.values()):,} skipped" + (f" ({skipped})" if skipped else ""),
             f"{self.error_count:,} invalid",
         ]
@@ -81,13 +98,16 @@ def import_physicians(
     skip_invalid: bool = False,
     progress: Callable[[int], None] | None = None,
     user=None,
+    before_commit: Callable[[ImportReport], None] | None = None,
 ) -> ImportReport:
     """Upsert physicians by NPI from a CSV file in NPPES or portal format.
 
     Each created or changed physician gets a history entry naming the import
     and `user` (the admin's uploader; none for the command). Pass the file
     opened in binary mode, so that a bad byte is reported on its own line
-    (csv_lines); text lines are read as they come.
+    (csv_lines); text lines are read as they come. `before_commit` is called
+    with the report inside the import's transaction, so that what it writes (a
+    job's outcome) commits with the physicians or not at all.
     """
     started = time.monotonic()
     lines = Lines(file)
@@ -103,10 +123,13 @@ def import_physicians(
                     report,
                 )
             report.saved = True
+            if before_commit:
+                before_commit(report)
     except UnicodeDecodeError:  # a file opened as text: where is unknown (see csv_lines)
         raise ImportFailed("the file is not UTF-8 text") from None
     except csv.Error as exc:
         raise ImportFailed(f"line {reader.line_num}: not valid CSV ({exc})") from None
+    report.statistics = refresh_after_import(changed_rows=report.changed)
     report.seconds = time.monotonic() - started
     return report
 
@@ -119,7 +142,7 @@ def _import(reader, lines: Lines, report: ImportReport, *, skip_invalid, progres
     parse, columns = _detect_format(header, report)
     specialty_codes = set(Specialty.objects.values_list("code", flat=True))
     parse = partial(parse, specialty_codes=specialty_codes)
-    batch: dict[str, tuple[int, Record]] = {}
+    batch: dict[str, tuple[int, Record | Deactivation]] = {}
     line = reader.line_num
     for row in reader:
         first_line, line = line + 1, reader.line_num
@@ -137,7 +160,8 @@ def _import(reader, lines: Lines, report: ImportReport, *, skip_invalid, progres
             if isinstance(result, Skip):
                 report.skipped[result.reason] += 1
                 continue
-            _check_lengths(result)
+            if isinstance(result, Record):
+                _check_lengths(result)
             if result.npi in batch:
                 raise RowError(f"NPI {result.npi} is also on line {batch[result.npi][0]}")
         except RowError as exc:
@@ -184,68 +208,7 @@ def _check_lengths(record: Record) -> None:
             raise RowError(f"{name} is longer than {limit} characters")
 
 
-def _save(batch: dict[str, tuple[int, Record]], report: ImportReport, *, write: bool, user) -> None:
-    """Create the new, update the changed and count the unchanged physicians of a batch."""
-    if not batch or not write:
-        return
-    existing = Physician.objects.filter(npi__in=batch).prefetch_related("specialties")
-    stored = {physician.npi: physician for physician in existing}
-    new, changed, changed_fields, new_specialties, replaced_specialties = [], [], set(), [], []
-    for _, record in batch.values():
-        physician = stored.get(record.npi)
-        if physician is None:
-            physician = Physician(npi=record.npi, **record.new_defaults, **record.fields)
-            new.append(physician)
-            new_specialties.append((physician, record.specialties or ()))
-            continue
-        fields = [
-            name for name, value in record.fields.items() if getattr(physician, name) != value
-        ]
-        current = {s.code for s in physician.specialties.all()}
-        if not fields and record.specialties in (None, current):
-            report.unchanged += 1
-            continue
-        for name in fields:
-            setattr(physician, name, record.fields[name])
-        physician.updated_at = timezone.now()
-        changed.append(physician)
-        changed_fields.update(fields)
-        if record.specialties not in (None, current):
-            replaced_specialties.append((physician, record.specialties))
-    if new:
-        Physician.objects.bulk_create(
-            new,
-            update_conflicts=True,  # another import may have added the NPI since we looked
-            unique_fields=["npi"],
-            update_fields=WRITABLE_FIELDS,
-        )
-    if changed:
-        Physician.objects.bulk_update(changed, sorted(changed_fields | {"updated_at"}))
-    history = {"default_user": user, "default_change_reason": HISTORY_REASON}
-    Physician.history.bulk_history_create(new, **history)
-    Physician.history.bulk_history_create(changed, update=True, **history)
-    _save_specialties(new_specialties, replaced_specialties)
-    report.created += len(new)
-    report.updated += len(changed)
-
-
-HISTORY_REASON = "CSV import"
-WRITABLE_FIELDS = sorted(
-    f.name
-    for f in Physician._meta.concrete_fields
-    if not f.primary_key and not f.generated and f.name not in ("npi", "created_at")
-)
-
-
-def _save_specialties(new, replaced) -> None:
-    Through = Physician.specialties.through
-    for physician, codes in replaced:
-        Through.objects.filter(physician_id=physician.pk).exclude(specialty_id__in=codes).delete()
-    Through.objects.bulk_create(
-        [
-            Through(physician_id=physician.pk, specialty_id=code)
-            for physician, codes in (*new, *replaced)
-            for code in sorted(codes)
-        ],
-        ignore_conflicts=True,
-    )
+def _save(batch, report: ImportReport, *, write: bool, user) -> None:
+    """Write a batch, unless an invalid row already means nothing will be imported."""
+    if batch and write:
+        save_batch(batch, report, user=user)

@@ -42,6 +42,11 @@ CACHES = {
 # which turns it on: the other tests search far faster than any person.
 RATELIMIT_ENABLE = False
 
+# Admin imports run at once, as in development; tests/jobs picks the database backend
+# where it tests the worker. Their files go to a folder of this test run's own.
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+PORTAL_IMPORT_DIR = tempfile.mkdtemp(prefix="portal-test-imports-")
+
 # Uploads go to a folder of this test run's own, never to var/media (the browser tests'
 # site processes share one, which they name in MEDIA_ROOT).
 MEDIA_ROOT = os.environ.get("MEDIA_ROOT") or tempfile.mkdtemp(prefix="portal-test-media-")

@@ -61,8 +61,11 @@ def test_listing_and_unlisting_in_bulk_are_recorded(manager, manager_user):
     )
 
 
-def test_imports_are_recorded_with_who_ran_them(manager, manager_user, tmp_path):
-    manager.post(IMPORT, {"file": upload(tmp_path, [nppes_row()])})
+def test_imports_are_recorded_with_who_ran_them(
+    manager, manager_user, tmp_path, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):  # the upload's job runs on commit
+        manager.post(IMPORT, {"file": upload(tmp_path, [nppes_row()])})
     physician = Physician.objects.get()
     path = write_nppes(tmp_path / "again.csv", [nppes_row(**{NPPES["phone"]: "6125550123"})])
 

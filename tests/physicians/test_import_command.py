@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 
 from physicians.models import Physician
-from tests.physicians.factories import npi_for
+from tests.physicians.factories import PhysicianFactory, npi_for
 from tests.physicians.nppes import nppes_row, write_nppes
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +32,20 @@ def test_summary_counts_and_rate(tmp_path):
     assert "1 skipped (1 organization (entity type 2))" in out
     assert "rows/s" in out
     assert Physician.objects.count() == 1
+
+
+def test_summary_counts_deactivated_and_military_rows(tmp_path):
+    PhysicianFactory(npi=npi_for(1), is_listed=True)
+    deactivated = {**dict.fromkeys(nppes_row(), ""), "NPI": npi_for(1)}
+    deactivated["NPI Deactivation Date"] = "05/01/2026"
+    military = nppes_row(npi=npi_for(2), state="AE", zip="09001")
+    path = write_nppes(tmp_path / "npidata.csv", [nppes_row(), deactivated, military])
+
+    out, _ = call(path)
+
+    assert "1 deactivated in NPPES (unlisted), 0 reactivated (left unlisted)" in out
+    assert "1 skipped (1 military address (APO/FPO/DPO)); 0 invalid." in out
+    assert not Physician.objects.get(npi=npi_for(1)).is_listed
 
 
 def test_invalid_rows_are_listed_and_the_command_fails(tmp_path):

@@ -78,7 +78,7 @@ def invalid_file(tmp_path):
         nppes_row(npi="1234567890"),  # line 3: wrong check digit
         nppes_row(npi=npi_for(3), line1="1 FIRST ST\nBUILDING B"),  # lines 4-5: fine
         nppes_row(npi=npi_for(4), last_name=""),  # line 6
-        nppes_row(npi=npi_for(5), zip="00000"),  # line 7
+        nppes_row(npi=npi_for(5), zip="5543"),  # line 7
         nppes_row(npi=npi_for(6), state="ZZ"),  # line 8
         nppes_row(npi=npi_for(7), entity="X"),  # line 9
         nppes_row(npi=npi_for(8), city="Z" * 101),  # line 10
@@ -90,7 +90,7 @@ def invalid_file(tmp_path):
 EXPECTED_ERRORS = [
     (3, "NPI '1234567890': This NPI's check digit is wrong"),
     (6, "Provider Last Name is empty"),
-    (7, "ZIP code 00000 is not in the ZIP code data"),
+    (7, "ZIP code '5543' is not 5 or 9 digits"),
     (8, "state 'ZZ' is not a US state"),
     (9, "Entity Type Code must be 1 or 2, not 'X'"),
     (10, "city is longer than 100 characters"),

@@ -47,10 +47,12 @@ class Command(BaseCommand):
             raise CommandError(f"{source}: {exc.strerror or exc}") from None
         self._write_errors(report)
         rate = report.rows / max(report.seconds, 1e-9)
+        # A large import refreshes PostgreSQL's planner statistics (physicians.table_statistics).
+        statistics = f" Ran {report.statistics}." if report.statistics else ""
         self.stdout.write(
             self.style.SUCCESS(
                 f"Imported {source.name}: {report.summary()} "
-                f"{report.seconds:.1f} s, {rate:,.0f} rows/s."
+                f"{report.seconds:.1f} s, {rate:,.0f} rows/s.{statistics}"
             )
         )
 
