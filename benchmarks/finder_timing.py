@@ -1,159 +1,186 @@
-"""Timing of the portal's search and of a naive full scan, and the plans behind them."""
+"""
+What `make bench-finder` measures: the finder's query kinds through HTTP, and
+the same searches as a naive haversine scan in the database.
 
+A *kind* is one combination of the origin's density (a dense metro ZIP or a
+sparse rural one), the radius (25 or 100 miles), the specialty filter (none or
+one) and the page (the first, the middle one, the last). Each kind is timed
+from several origins, one keep-alive client sending one request at a time.
+"""
+
+import http.client
+import json
 import math
-import os
 import random
 import statistics
+import sys
 import time
+from urllib.parse import urlencode
 
-from django.db import connection
-from django.db.models import F, prefetch_related_objects
-from django.db.models.functions import ASin, Cos, Radians, Sin, Sqrt
-from django.test.utils import CaptureQueriesContext
-
-from physicians.geocoding import Origin
-from physicians.geometry import EARTH_RADIUS_MILES
-from physicians.models import Physician
-from physicians.search import PAGE_SIZE, find_physicians
-
-WARM_UP = 10
+# Metro centres where listings are densest, and rural ZIPs far from any city.
+ORIGINS = {
+    "dense": ["10001", "60601", "90012", "19103", "02108", "20001", "94103", "07030"],
+    "sparse": ["59301", "82801", "69101", "58601", "89301", "88201", "97720", "79830"],
+}
+RADII = (25, 100)
+PAGES = ("first", "middle", "last")
+API = "/api/physicians/"
 
 
-def random_origins(*, count: int, seed: int) -> list[Origin]:
-    from benchmarks.finder_data import zip_points
-    from physicians.geocoding import geocode
-
-    return [geocode(z.code) for z in random.Random(seed).sample(zip_points(), count)]
+def kind_name(density: str, miles: int, specialty: bool, page: str) -> str:
+    return f"{density} {miles} mi {'specialty' if specialty else 'any'} {page}"
 
 
-def server_version() -> str:
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT version()" if connection.vendor == "postgresql" else "SELECT sqlite_version()"
-        )
-        return cursor.fetchone()[0]
+def get_json(connection: http.client.HTTPConnection, path: str) -> dict:
+    connection.request("GET", path)
+    response = connection.getresponse()
+    body = response.read()
+    if response.status != 200:
+        raise SystemExit(f"{path} answered {response.status}: {body[:200]!r}")
+    return json.loads(body)
 
 
-def naive_search(origin: Origin, miles: float) -> tuple[int, list]:
-    """The textbook query: haversine for every listed row, no index to help."""
-    lat, lon = origin.point.latitude, origin.point.longitude
-    half_dlat = Radians(F("latitude") - lat) / 2
-    half_dlon = Radians(F("longitude") - lon) / 2
-    h = Sin(half_dlat) * Sin(half_dlat) + math.cos(math.radians(lat)) * Cos(
-        Radians(F("latitude"))
-    ) * Sin(half_dlon) * Sin(half_dlon)
-    within = (
-        Physician.objects.listed()
-        .annotate(distance=2 * EARTH_RADIUS_MILES * ASin(Sqrt(h)))
-        .filter(distance__lte=miles)
-    )
-    count = within.count()
-    rows = list(within.order_by("distance", "last_name", "first_name", "pk")[:PAGE_SIZE])
-    prefetch_related_objects(rows, "specialties")
-    return count, rows
+def plan(connection, *, seed: int) -> list[dict]:
+    """Every (kind, request path) to time, with each search's page count read from page 1."""
+    codes = get_json(connection, "/api/openapi.json")["paths"][API]["get"]["parameters"]
+    codes = next(p for p in codes if p["name"] == "specialty")["schema"]["enum"]
+    rng = random.Random(seed)
+    requests = []
+    for density, zips in ORIGINS.items():
+        for code in zips:
+            for miles in RADII:
+                for specialty in (False, True):
+                    params = {"near": code, "radius": miles}
+                    if specialty:
+                        params["specialty"] = rng.choice(codes)
+                    first = get_json(connection, f"{API}?{urlencode(params)}")
+                    numbers = {"first": 1, "middle": max(1, first["pages"] // 2)}
+                    numbers["last"] = first["pages"]
+                    for page in PAGES:
+                        path = f"{API}?{urlencode({**params, 'page': numbers[page]})}"
+                        requests.append(
+                            {
+                                "kind": kind_name(density, miles, specialty, page),
+                                "path": path,
+                                "count": first["count"],
+                                "offset": (numbers[page] - 1) * 20,
+                                "near": code,
+                                "radius": miles,
+                                "specialty": params.get("specialty"),
+                            }
+                        )
+    return requests
 
 
-def portal_search(origin: Origin, miles: float) -> tuple[int, list]:
-    page = find_physicians(origin=origin, miles=miles)
-    return page.count, page.physicians
+FLOOR = {"kind": "floor: /api/openapi.json", "path": "/api/openapi.json"}
 
 
-def timed(search, origins, miles, repeat: int) -> dict:
+def measure(
+    connection, requests: list[dict], *, rounds: int, repeat: int, seed: int, cpu_ms
+) -> dict:
     """
-    Per origin, the best of `repeat` runs: the machine's other work only ever adds
-    time, so the minimum is the search's own cost, and the percentiles over
-    origins show how that cost varies from a small town to Manhattan.
+    Per kind, p50 and p95 in each round; reported as their medians over the rounds.
+    The floor, the API's cheapest answer (one small query), shows what the machine
+    and the request stack cost before any search; `cpu_ms()` is the server's CPU time.
     """
-    for origin in origins[:WARM_UP]:
-        search(origin, miles)
-    times, counts = [], []
-    for origin in origins:
-        runs = []
-        for _ in range(repeat):
+    rng = random.Random(seed)
+    per_round, cpu = [], []
+    kinds = list(dict.fromkeys(r["kind"] for r in [*requests, FLOOR]))
+    for number in range(1, rounds + 1):
+        order = [r for r in [*requests, FLOOR, FLOOR] for _ in range(repeat)]
+        rng.shuffle(order)
+        cpu_before = cpu_ms()
+        samples: dict[str, list[float]] = {}
+        for request in order:
             started = time.perf_counter()
-            count, _ = search(origin, miles)
-            runs.append((time.perf_counter() - started) * 1000)
-        times.append(min(runs))
-        counts.append(count)
-    return summary(times) | {"results_mean": statistics.fmean(counts), "results_max": max(counts)}
-
-
-def summary(times: list[float]) -> dict:
-    ordered = sorted(times)
-    return {
-        "p50_ms": round(statistics.median(ordered), 3),
-        "p95_ms": round(ordered[math.ceil(0.95 * len(ordered)) - 1], 3),
-        "max_ms": round(ordered[-1], 3),
-        "mean_ms": round(statistics.fmean(ordered), 3),
+            get_json(connection, request["path"])
+            samples.setdefault(request["kind"], []).append((time.perf_counter() - started) * 1000)
+        cpu.append((cpu_ms() - cpu_before) / len(order))
+        per_round.append({kind: percentiles(values) for kind, values in samples.items()})
+        worst = max(p["p95_ms"] for kind, p in per_round[-1].items() if kind != FLOOR["kind"])
+        _say(f"    round {number}: worst kind p95 {worst:.1f} ms, {cpu[-1]:.1f} ms CPU a request")
+    result = {
+        kind: {
+            key: round(statistics.median(r[kind][key] for r in per_round), 2)
+            for key in ("p50_ms", "p95_ms")
+        }
+        for kind in kinds
     }
+    return {"kinds": result, "server_cpu_ms_per_request": round(statistics.median(cpu), 1)}
 
 
-def plans(origin: Origin, miles: float) -> dict:
-    """The plans of the queries one portal search runs (EXPLAIN ANALYZE on PostgreSQL)."""
-    with CaptureQueriesContext(connection) as executed:
-        find_physicians(origin=origin, miles=miles)
-    explain = (
-        "EXPLAIN (ANALYZE, BUFFERS)" if connection.vendor == "postgresql" else "EXPLAIN QUERY PLAN"
-    )
+def percentiles(values: list[float]) -> dict:
+    ordered = sorted(values)
+
+    def at(p: int) -> float:
+        return ordered[min(len(ordered) - 1, math.ceil(p / 100 * len(ordered)) - 1)]
+
+    return {"p50_ms": statistics.median(ordered), "p95_ms": at(95)}
+
+
+def naive_times(requests: list[dict], *, per_kind: int) -> dict:
+    """
+    The textbook query for the same searches, in the database (Django set up by the
+    caller): a haversine for every listed row, the specialty through the join table,
+    count, then sort every match for the page.
+    """
+    from django.db.models import F, prefetch_related_objects
+    from django.db.models.functions import ASin, Cos, Radians, Sin, Sqrt
+
+    from physicians.geocoding import geocode
+    from physicians.geometry import EARTH_RADIUS_MILES
+    from physicians.models import Physician
+
+    by_kind: dict[str, list[dict]] = {}
+    for request in requests:
+        by_kind.setdefault(request["kind"], []).append(request)
     result = {}
-    with connection.cursor() as cursor:
-        for number, query in enumerate(executed.captured_queries, start=1):
-            cursor.execute(f"{explain} {query['sql']}")
-            result[f"query {number}"] = [" ".join(map(str, row)) for row in cursor.fetchall()]
+    for kind, chosen in by_kind.items():
+        times = []
+        for request in chosen[:per_kind]:
+            point = geocode(request["near"]).point
+            lat, lon = point.latitude, point.longitude
+            half_dlat = Radians(F("latitude") - lat) / 2
+            half_dlon = Radians(F("longitude") - lon) / 2
+            h = Sin(half_dlat) * Sin(half_dlat) + math.cos(math.radians(lat)) * Cos(
+                Radians(F("latitude"))
+            ) * Sin(half_dlon) * Sin(half_dlon)
+            rows = Physician.objects.listed()
+            if request["specialty"]:
+                rows = rows.filter(specialties__code=request["specialty"])
+            within = rows.annotate(distance=2 * EARTH_RADIUS_MILES * ASin(Sqrt(h))).filter(
+                distance__lte=request["radius"]
+            )
+            started = time.perf_counter()
+            within.count()
+            offset = request["offset"]
+            ordered = within.order_by("distance", "last_name", "first_name", "pk")
+            page = list(ordered[offset : offset + 20])
+            prefetch_related_objects(page, "specialties")
+            times.append((time.perf_counter() - started) * 1000)
+        result[kind] = {k: round(v, 2) for k, v in percentiles(times).items()}
     return result
 
 
-def run(*, rows: int, origins: list[Origin], miles: float, repeat: int, say) -> dict:
-    say(f"Timing {len(origins)} searches of {miles} miles at {rows:,} rows, best of {repeat}")
-    load_before = os.getloadavg()[0]
-    portal = timed(portal_search, origins, miles, repeat)
-    say(f"  portal: p50 {portal['p50_ms']:.2f} ms, p95 {portal['p95_ms']:.2f} ms")
-    naive = timed(naive_search, origins, miles, repeat)
-    say(f"  naive:  p50 {naive['p50_ms']:.2f} ms, p95 {naive['p95_ms']:.2f} ms")
-    densest = max(origins, key=lambda o: Physician.objects.listed().near(o, miles).count())
-    explained = plans(densest, miles)
-    table = Physician._meta.db_table
-    seq_scan = any(f"Seq Scan on {table}" in line for lines in explained.values() for line in lines)
-    return {
-        "rows": rows,
-        "portal": portal,
-        "naive": naive,
-        "speedup_p50": round(naive["p50_ms"] / portal["p50_ms"], 1),
-        "speedup_p95": round(naive["p95_ms"] / portal["p95_ms"], 1),
-        "densest_origin": densest.label,
-        "portal_plans": explained,
-        "portal_uses_seq_scan": seq_scan,
-        # Other work on the machine skews timings: the 1-minute load average around the run.
-        "load_average": [round(load_before, 2), round(os.getloadavg()[0], 2)],
-    }
+def _say(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()
 
 
-def print_table(report: dict, *, say) -> None:
-    runs = report["runs"]
-    say(
-        f"\n25-mile searches from {report['origins']} random ZIPs, best of {report['repeat']} "
-        f"each, on {report['server_version']}"
-    )
-    say(
-        f"{'rows':>10} | {'method':<7} | {'p50 ms':>8} | {'p95 ms':>8} | {'max ms':>8} | "
-        f"{'results (mean)':>14}"
-    )
-    say("-" * 72)
-    for run in runs:
-        for name in ("portal", "naive"):
-            m = run[name]
-            say(
-                f"{run['rows']:>10,} | {name:<7} | {m['p50_ms']:>8.2f} | {m['p95_ms']:>8.2f} | "
-                f"{m['max_ms']:>8.2f} | {m['results_mean']:>14,.0f}"
-            )
-    for run in runs:
-        say(
-            f"{run['rows']:,} rows: naive/portal {run['speedup_p50']}x at p50, "
-            f"{run['speedup_p95']}x at p95; seq scan in portal plans: "
-            f"{run['portal_uses_seq_scan']}; "
-            f"load average {run['load_average'][0]} -> {run['load_average'][1]}"
-        )
-    if len(runs) == 2:
-        growth = runs[1]["portal"]["p95_ms"] / runs[0]["portal"]["p95_ms"]
-        report["portal_p95_growth"] = round(growth, 2)
-        say(f"portal p95 growth {runs[0]['rows']:,} -> {runs[1]['rows']:,} rows: {growth:.2f}x")
+def naive_main(argv) -> int:
+    """python -m benchmarks.finder_timing PLAN.json PER_KIND: naive timings as JSON on stdout."""
+    import os
+
+    os.environ.update(DJANGO_SETTINGS_MODULE="portal.settings", DEBUG="false")
+    os.environ.setdefault("SECRET_KEY", "benchmark-only-not-secret")
+    import django
+
+    django.setup()
+    with open(argv[0]) as handle:
+        requests = json.load(handle)
+    sys.stdout.write(json.dumps(naive_times(requests, per_kind=int(argv[1]))) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(naive_main(sys.argv[1:]))

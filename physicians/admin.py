@@ -1,17 +1,19 @@
 """
 Physician directory admin: search and filters for data managers, and a CSV
-import that runs the same `import_physicians` as the management command.
+upload that queues the same `import_physicians` as the management command as a
+background job (jobs/), whose status page the uploader is sent to.
 """
 
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 
 from core.history_admin import HistoryAdmin
+from jobs.imports import queue_import
 from physicians.geocoding import fill_coordinates
-from physicians.importing import ImportFailed, import_physicians
 from physicians.models import Physician, Specialty
 from physicians.services import set_listed
 
@@ -41,6 +43,7 @@ class PhysicianForm(forms.ModelForm):
             "longitude",
             "is_listed",
             "accepting_new_patients",
+            "performs_kyphoplasty",
             "is_demo",
         ]
 
@@ -80,11 +83,13 @@ class PhysicianAdmin(HistoryAdmin):
     form = PhysicianForm
     change_list_template = "admin/physicians/physician/change_list.html"
     list_display = ("last_name", "first_name", "credentials", "npi", "city", "state", "zip_code")
-    list_display += ("is_listed", "accepting_new_patients", "is_demo")
-    list_filter = ("state", "specialties", "is_listed", "accepting_new_patients", "is_demo")
+    list_display += ("is_listed", "accepting_new_patients", "performs_kyphoplasty", "is_demo")
+    list_filter = ("state", "specialties", "is_listed", "accepting_new_patients")
+    list_filter += ("performs_kyphoplasty", "is_demo", "deactivated_on")
     search_fields = ("last_name", "first_name", "npi", "zip_code", "city", "practice_name")
     filter_horizontal = ("specialties",)
-    readonly_fields = ("created_at", "updated_at")
+    # Set and cleared by NPPES imports only (physicians.import_batches).
+    readonly_fields = ("created_at", "updated_at", "deactivated_on")
     history_list_display = ("is_listed", "phone", "zip_code")
     actions = ("list_physicians", "unlist_physicians")
     fieldsets = (
@@ -103,7 +108,18 @@ class PhysicianAdmin(HistoryAdmin):
                 )
             },
         ),
-        ("Finder", {"fields": ("is_listed", "accepting_new_patients", "is_demo")}),
+        (
+            "Finder",
+            {
+                "fields": (
+                    "is_listed",
+                    "deactivated_on",
+                    "accepting_new_patients",
+                    "performs_kyphoplasty",
+                    "is_demo",
+                )
+            },
+        ),
         ("History", {"fields": ("created_at", "updated_at")}),
     )
 
@@ -129,32 +145,22 @@ class PhysicianAdmin(HistoryAdmin):
         return super().changelist_view(request, extra_context)
 
     def import_view(self, request):
-        """Upload a CSV and show the per-line report; needs add and change permission."""
+        """Upload a CSV and follow its import on the job's status page; needs add and change
+        permission. The import runs as a background job: a large file outlasts a request."""
         if not self.has_import_permission(request):
             raise PermissionDenied
         form = ImportForm(request.POST or None, request.FILES or None)
-        report = failure = None
         if request.method == "POST" and form.is_valid():
-            upload = form.cleaned_data["file"]
-            upload.seek(0)
-            try:
-                # The raw bytes: each line is decoded on its own (physicians.csv_lines).
-                report = import_physicians(
-                    file=upload.file,
-                    skip_invalid=form.cleaned_data["skip_invalid"],
-                    user=request.user,
-                )
-            except ImportFailed as exc:
-                failure, report = str(exc), exc.report
+            job = queue_import(
+                upload=form.cleaned_data["file"],
+                skip_invalid=form.cleaned_data["skip_invalid"],
+                user=request.user,
+            )
+            return redirect("admin:jobs_importjob_change", job.pk)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.model._meta,
             "title": "Import physicians from CSV",
             "form": form,
-            "report": report,
-            "failure": failure,
         }
-        status = 400 if failure else 200
-        return TemplateResponse(
-            request, "admin/physicians/physician/import.html", context, status=status
-        )
+        return TemplateResponse(request, "admin/physicians/physician/import.html", context)

@@ -1,5 +1,6 @@
 """
-JSON search API: GET /api/physicians/?near=&radius=&specialty=&page=
+JSON search API: GET /api/physicians/?near=&radius=&specialty=&procedure=
+&accepting_new_patients=&name=&page=, or lat=&lng= in place of near.
 
 The same form and search as the finder page, so both accept and refuse exactly
 the same input. Bad input is a 400 with {"error": ..., "field": ...}.
@@ -8,12 +9,22 @@ the same input. Bad input is a 400 with {"error": ..., "field": ...}.
 from django.http import JsonResponse
 from django.views.decorators.http import require_GET
 
-from physicians.forms import ApiSearchForm
+from physicians.forms import KYPHOPLASTY, PROCEDURES, ApiSearchForm
 from physicians.openapi import openapi_document
 from physicians.search import PageOutOfRange, ResultPage, find_physicians
 
 # API parameter -> form field, in the order errors are reported.
-PARAMETERS = {"near": "location", "radius": "radius", "specialty": "specialty", "page": "page"}
+PARAMETERS = {
+    "near": "location",
+    "lat": "lat",
+    "lng": "lng",
+    "radius": "radius",
+    "specialty": "specialty",
+    "procedure": "procedure",
+    "accepting_new_patients": "accepting_new_patients",
+    "name": "name",
+    "page": "page",
+}
 
 
 @require_GET
@@ -26,11 +37,11 @@ def search(request):
     data = form.cleaned_data
     try:
         page = find_physicians(
-            origin=form.origin, miles=data["radius"], specialty=data["specialty"], page=data["page"]
+            origin=form.origin, miles=data["radius"], filters=form.filters, page=data["page"]
         )
     except PageOutOfRange as exc:
         return bad_request(f"page must be between 1 and {exc.pages}.", "page")
-    return JsonResponse(serialize(page, query=data["location"]))
+    return JsonResponse(serialize(page, query=data["location"] or None))
 
 
 @require_GET
@@ -52,20 +63,21 @@ def _form_error(form) -> JsonResponse:
     raise AssertionError("invalid form without a field error")  # every rule is a field rule
 
 
-def serialize(page: ResultPage, *, query: str) -> dict:
+def serialize(page: ResultPage, *, query: str | None) -> dict:
     origin = page.origin
     return {
         "origin": {
             "query": query,
             "label": origin.label,
-            "city": origin.city,
-            "state": origin.state,
+            "city": origin.city or None,
+            "state": origin.state or None,
             "zip": origin.zip_code or None,
             "latitude": origin.point.latitude,
             "longitude": origin.point.longitude,
         },
         "radius": int(page.miles) if float(page.miles).is_integer() else page.miles,
         "count": page.count,
+        "count_capped": page.capped,
         "page": page.number,
         "pages": page.pages,
         "results": [
@@ -80,6 +92,8 @@ def serialize(page: ResultPage, *, query: str) -> dict:
                 "zip": p.zip_code,
                 "phone": p.phone,
                 "specialties": [{"code": s.code, "label": s.label} for s in p.specialties.all()],
+                "procedures": _procedures(p),
+                "accepting_new_patients": p.accepting_new_patients,
                 "distance_miles": round(p.distance_miles, 2),
                 "latitude": p.latitude,
                 "longitude": p.longitude,
@@ -87,3 +101,10 @@ def serialize(page: ResultPage, *, query: str) -> dict:
             for p in page.physicians
         ],
     }
+
+
+def _procedures(physician) -> list[dict]:
+    """The curated procedures a physician performs, as the `procedure` filter names them."""
+    if not physician.performs_kyphoplasty:
+        return []
+    return [{"code": KYPHOPLASTY, "label": PROCEDURES[KYPHOPLASTY]}]

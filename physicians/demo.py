@@ -131,6 +131,9 @@ def _physician(n: int, place, rng: random.Random) -> Physician:
         procedures="Balloon kyphoplasty",
         accepting_new_patients=rng.random() < 0.85,
         is_listed=rng.random() < 0.95,
+        # Two in three confirmed by the (fictitious) data manager; not drawn from `rng`, so
+        # the other fields stay what they were before the flag existed.
+        performs_kyphoplasty=n % 3 != 2,
         is_demo=True,
         latitude=place.point.latitude,
         longitude=place.point.longitude,

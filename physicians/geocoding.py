@@ -19,15 +19,30 @@ from functools import cache
 import zipcodes
 
 from physicians.geometry import Point
-from physicians.states import CODES_BY_NAME, STATES
+from physicians.place_names import WORDS, abbreviates, proper_name
+from physicians.states import CODES_BY_NAME, STATES, canadian_province
 
 MAX_INPUT_LENGTH = 100
 MAX_SUGGESTIONS = 5
 EXAMPLE = "a 5-digit ZIP code or a city and state, like “Minneapolis, MN”"
 
-ZIP_RE = re.compile(r"(?P<zip>[0-9]{5})(?:-?[0-9]{4})?", re.ASCII)
+ZIP_RE = re.compile(r"(?P<zip>[0-9]{5})(?:[- ]?[0-9]{4})?", re.ASCII)
 # Common abbreviations in US place names, expanded the same way on both sides.
-ABBREVIATIONS = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "pt": "point"}
+ABBREVIATIONS = {
+    "st": "saint",
+    "ste": "sainte",
+    "nyc": "new york",
+    **{short: long.casefold() for short, long in WORDS.items()},
+}
+CANADIAN_POSTAL_CODE = re.compile(r"[A-Z][0-9][A-Z] ?[0-9][A-Z][0-9]", re.ASCII | re.IGNORECASE)
+US_ONLY = (
+    "The physician finder covers the United States only. Enter a US ZIP code or a US city "
+    "and state."
+)
+MILITARY = (
+    "ZIP code {code} is a military (APO/FPO/DPO) address, which the finder cannot search. "
+    "Enter the ZIP code or city and state of a place in the United States."
+)
 
 
 @dataclass(frozen=True)
@@ -61,22 +76,26 @@ class ZipPlace:
 class _Index:
     def __init__(self, records: list[dict]):
         self.zips: dict[str, ZipPlace] = {}
+        self.military: set[str] = set()
         places: dict[tuple[str, str], list[ZipPlace]] = defaultdict(list)
         aliases: dict[tuple[str, str], list[ZipPlace]] = defaultdict(list)
         alias_names: dict[tuple[str, str], str] = {}
         for record in records:
             latitude, longitude = float(record["lat"]), float(record["long"])
-            if record["zip_code_type"] == "MILITARY" or (latitude == 0 and longitude == 0):
-                continue  # APO/FPO addresses and records without a real location
+            if record["zip_code_type"] == "MILITARY":
+                self.military.add(record["zip_code"])
+                continue
+            if latitude == 0 and longitude == 0:
+                continue  # records without a real location
             entry = ZipPlace(
                 code=record["zip_code"],
-                city=record["city"],
+                city=proper_name(record["city"]),
                 state=record["state"],
                 point=Point(latitude, longitude),
             )
             self.zips[entry.code] = entry
             places[(normalize(entry.city), entry.state)].append(entry)
-            for alias in record["acceptable_cities"]:
+            for alias in _aliases(entry.city, record["acceptable_cities"]):
                 key = (normalize(alias), entry.state)
                 aliases[key].append(entry)
                 alias_names.setdefault(key, alias)
@@ -87,6 +106,8 @@ class _Index:
             for key, entries in aliases.items()
             if key not in self.places
         }
+        # How many ZIP codes a place has: its size, to rank places sharing a name.
+        self.sizes = {key: len(entries) for key, entries in (*aliases.items(), *places.items())}
         self.states_by_city: dict[str, set[str]] = defaultdict(set)
         self.cities_by_state: dict[str, list[str]] = defaultdict(list)
         self.cities_by_initial: dict[str, set[str]] = defaultdict(set)
@@ -97,6 +118,28 @@ class _Index:
 
     def place(self, city: str, state: str) -> Origin | None:
         return self.places.get((city, state)) or self.aliases.get((city, state))
+
+    def states_of(self, city: str) -> list[str]:
+        """The states with a place called `city`, largest place first."""
+        return sorted(self.states_by_city.get(city, ()), key=lambda s: -self.sizes[(city, s)])
+
+    def labels(self, city: str, states) -> list[str]:
+        return _unique(self.place(city, state).label for state in states)
+
+
+def _aliases(city: str, usps_aliases: list[str]) -> list[str]:
+    """A ZIP's other names, spelt out, without those that only abbreviate another."""
+    names = _unique(proper_name(alias) for alias in usps_aliases)
+    return [
+        name
+        for name in names
+        if normalize(name) != normalize(city)
+        and not any(abbreviates(name, other) for other in [city, *names])
+    ]
+
+
+def _unique(items) -> list:
+    return list(dict.fromkeys(items))
 
 
 def _centroid(entries: list[ZipPlace], city: str | None = None) -> Origin:
@@ -161,12 +204,16 @@ def geocode(text: str) -> Origin:
         return _geocode_zip(match["zip"])
     if text.replace("-", "").replace(" ", "").isdigit():
         raise LocationError("A ZIP code has 5 digits, or 9 with ZIP+4 (55432 or 55432-1234).")
+    if CANADIAN_POSTAL_CODE.fullmatch(text):
+        raise LocationError(f"{text.upper()} is a Canadian postal code. {US_ONLY}")
     return _geocode_place(text)
 
 
 def _geocode_zip(code: str) -> Origin:
     index = _index()
     entry = index.zips.get(code)
+    if code in index.military:
+        raise LocationError(MILITARY.format(code=code))
     if entry is None:
         raise LocationError(
             f"We could not find ZIP code {code}. Check it, or enter a city and state.",
@@ -206,8 +253,9 @@ def _split_place(text: str) -> tuple[str, str | None]:
 
 def _state_code(text: str) -> str | None:
     text = " ".join(text.split())
-    if text.upper() in STATES:
-        return text.upper()
+    letters = text.replace(".", "").replace(" ", "").upper()  # "D.C.", "D. C."
+    if letters in STATES:
+        return letters
     return CODES_BY_NAME.get(text.replace(".", "").casefold())
 
 
@@ -216,27 +264,29 @@ def _geocode_place(text: str) -> Origin:
     city, state_text = _split_place(text)
     if not city:
         raise LocationError(f"Enter {EXAMPLE}.")
-    states = sorted(index.states_by_city.get(city, ()))
+    states = index.states_of(city)
     if state_text is None or not state_text:
         if len(states) == 1:
             return index.place(city, states[0])
         if states:
             raise LocationError(
-                "More than one place has that name: add the state.",
-                [index.place(city, state).label for state in states],
+                "More than one place has that name: add the state.", index.labels(city, states)
             )
         raise LocationError(f"We could not find that place. Enter {EXAMPLE}.", _close(city, None))
     state = _state_code(state_text)
     if state is None:
+        province = canadian_province(state_text)
+        if province:
+            raise LocationError(f"{province} is in Canada. {US_ONLY}")
         raise LocationError(
             "That is not a US state: use its two-letter code, like MN.",
-            [index.place(city, s).label for s in states],
+            index.labels(city, states),
         )
     origin = index.place(city, state)
     if origin is None:
-        others = [index.place(city, s).label for s in states]
         raise LocationError(
-            f"We could not find that city in {STATES[state]}.", _close(city, state) + others
+            f"We could not find that city in {STATES[state]}.",
+            _unique([*_close(city, state), *index.labels(city, states)]),
         )
     return origin
 
@@ -257,4 +307,8 @@ def _close(city: str, state: str | None) -> list[str]:
     by_name = defaultdict(list)
     for name, s in names:
         by_name[name].append(s)
-    return [index.place(name, s).label for name in matches for s in sorted(by_name[name])]
+    return _unique(
+        index.place(name, s).label
+        for name in matches
+        for s in sorted(by_name[name], key=lambda s: -index.sizes[(name, s)])
+    )

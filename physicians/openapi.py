@@ -1,8 +1,18 @@
 """OpenAPI 3 description of the physician search API, served at /api/openapi.json."""
 
-from physicians.forms import MAX_PAGE
+from physicians.forms import MAX_PAGE, PROCEDURES
+from physicians.geocoding import MAX_INPUT_LENGTH
 from physicians.models import Specialty
-from physicians.search import DEFAULT_RADIUS, MAX_RADIUS, PAGE_SIZE
+from physicians.search import DEFAULT_RADIUS, MAX_RADIUS, MAX_RESULTS, PAGE_SIZE
+
+PROCEDURE_SCHEMA = {
+    "type": "object",
+    "required": ["code", "label"],
+    "properties": {
+        "code": {"type": "string", "enum": list(PROCEDURES)},
+        "label": {"type": "string", "example": "Balloon kyphoplasty"},
+    },
+}
 
 RESULT_PROPERTIES = {
     "npi": {"type": "string", "pattern": "^[0-9]{10}$", "description": "National Provider ID"},
@@ -25,6 +35,12 @@ RESULT_PROPERTIES = {
             },
         },
     },
+    "procedures": {
+        "type": "array",
+        "description": "Procedures the physician data manager confirmed this physician performs",
+        "items": PROCEDURE_SCHEMA,
+    },
+    "accepting_new_patients": {"type": "boolean"},
     "distance_miles": {
         "type": "number",
         "description": "Great-circle (haversine, R = 3958.8 mi) distance from the origin",
@@ -34,10 +50,17 @@ RESULT_PROPERTIES = {
 }
 
 ORIGIN_PROPERTIES = {
-    "query": {"type": "string", "description": "The near parameter as sent"},
-    "label": {"type": "string", "example": "Minneapolis, MN 55432"},
-    "city": {"type": "string"},
-    "state": {"type": "string"},
+    "query": {
+        "type": ["string", "null"],
+        "description": "The near parameter as sent; null for a search from lat and lng",
+    },
+    "label": {
+        "type": "string",
+        "example": "Minneapolis, MN 55432",
+        "description": "The place as understood, or 'your location' for lat and lng",
+    },
+    "city": {"type": ["string", "null"]},
+    "state": {"type": ["string", "null"]},
     "zip": {"type": ["string", "null"], "description": "Set when near was a ZIP code"},
     "latitude": {"type": "number"},
     "longitude": {"type": "number"},
@@ -46,7 +69,16 @@ ORIGIN_PROPERTIES = {
 SEARCH_PROPERTIES = {
     "origin": {"$ref": "#/components/schemas/Origin"},
     "radius": {"type": "number"},
-    "count": {"type": "integer", "description": "Listed physicians within the radius"},
+    "count": {
+        "type": "integer",
+        "maximum": MAX_RESULTS,
+        "description": f"Listed physicians within the radius, counted up to {MAX_RESULTS:,}",
+    },
+    "count_capped": {
+        "type": "boolean",
+        "description": f"True when more than {MAX_RESULTS:,} match: count is then "
+        f"{MAX_RESULTS:,} and pages reach the nearest {MAX_RESULTS:,}",
+    },
     "page": {"type": "integer"},
     "pages": {"type": "integer"},
     "results": {
@@ -71,6 +103,20 @@ def _parameter(name: str, schema: dict, description: str, required: bool = False
     }
 
 
+# Every query parameter, as physicians.api reports them in errors.
+PARAMETER_NAMES = [
+    "near",
+    "lat",
+    "lng",
+    "radius",
+    "specialty",
+    "procedure",
+    "accepting_new_patients",
+    "name",
+    "page",
+]
+
+
 def openapi_document() -> dict:
     codes = list(Specialty.objects.order_by("code").values_list("code", flat=True))
     error = {"description": "Bad input", "content": _json("#/components/schemas/Error")}
@@ -89,9 +135,20 @@ def openapi_document() -> dict:
                     "parameters": [
                         _parameter(
                             "near",
-                            {"type": "string", "maxLength": 100},
-                            "5-digit ZIP, ZIP+4 or 'City, ST'",
-                            required=True,
+                            {"type": "string", "maxLength": MAX_INPUT_LENGTH},
+                            "5-digit ZIP, ZIP+4 or 'City, ST'. Required unless lat and lng "
+                            "are sent instead.",
+                        ),
+                        _parameter(
+                            "lat",
+                            {"type": "number", "minimum": -90, "maximum": 90},
+                            "Latitude of the visitor's own point, with lng, in place of near. "
+                            "Used for this search only: never logged or stored.",
+                        ),
+                        _parameter(
+                            "lng",
+                            {"type": "number", "minimum": -180, "maximum": 180},
+                            "Longitude of the visitor's own point, with lat, in place of near.",
                         ),
                         _parameter(
                             "radius",
@@ -104,6 +161,22 @@ def openapi_document() -> dict:
                             "Miles from the origin",
                         ),
                         _parameter("specialty", {"type": "string", "enum": codes}, "NUCC code"),
+                        _parameter(
+                            "procedure",
+                            {"type": "string", "enum": list(PROCEDURES)},
+                            "Only physicians confirmed to perform this procedure",
+                        ),
+                        _parameter(
+                            "accepting_new_patients",
+                            {"type": "string", "enum": ["true", "false"], "default": "false"},
+                            "true: only physicians accepting new patients",
+                        ),
+                        _parameter(
+                            "name",
+                            {"type": "string", "maxLength": MAX_INPUT_LENGTH},
+                            "Part of a physician's name (each word must match the first or "
+                            "last name), or a 10-digit NPI",
+                        ),
                         _parameter(
                             "page",
                             {"type": "integer", "minimum": 1, "maximum": MAX_PAGE, "default": 1},
@@ -135,7 +208,7 @@ def openapi_document() -> dict:
                         "error": {"type": "string", "description": "What to change"},
                         "field": {
                             "type": ["string", "null"],
-                            "enum": ["near", "radius", "specialty", "page", None],
+                            "enum": [*PARAMETER_NAMES, None],
                             "description": "The parameter to change; null for a rate limit",
                         },
                     }

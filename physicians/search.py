@@ -1,21 +1,32 @@
 """
-One page of finder results: the count, and the physicians at that page's
-positions in distance order.
+One page of finder results: how many matched, and the physicians at that
+page's positions in distance order.
 
-Counting needs every listed physician within the radius, but a page needs only
-its own twenty. In a dense area (thousands within 25 miles of Manhattan) the
-page query therefore starts with the smaller circle that, at the area's average
-density, would hold the page several times over, and widens it only if it
-came up short. Positions inside a smaller circle are final: everyone outside
-it is farther away than everyone inside. So the page costs about the same in
-Manhattan as in a small town, and only the index-only count grows with density.
+Every query here is answered from the `physician_search` index alone, and none
+of them reads more than a few thousand index entries however large the
+directory or the radius, which keeps the 100-mile search from Manhattan as
+quick as a small town's:
+
+- **A capped exact count.** Counting stops at MAX_RESULTS + 1. Up to
+  MAX_RESULTS the count is exact; past it the finder says "more than 500"
+  and pages reach the nearest 500, which is 25 pages, more than anyone reads.
+- **Page numbers without deep sorts.** When the count is capped, a page needs
+  only the nearest `offset + 20` physicians. They all lie inside any circle
+  that holds that many (everyone outside it is farther away than everyone
+  inside), so the page is sorted from the smallest of a few concentric circles,
+  counted (capped) in the same query as the total, that holds them.
+- **Sorted in the index, read from the table twenty at a time.** The sort keys
+  (distance, last name, first name, id) are all index columns, so the sort is an
+  index-only scan and only the page's own twenty rows are read from the table.
 """
 
 import math
 from dataclasses import dataclass
 
 from django.db.models import prefetch_related_objects
+from django.db.models.expressions import RawSQL
 
+from physicians import circles
 from physicians.geocoding import Origin
 from physicians.models import Physician, Specialty
 
@@ -23,10 +34,14 @@ PAGE_SIZE = 20
 RADIUS_CHOICES = (5, 10, 25, 50, 100)
 DEFAULT_RADIUS = 25
 MAX_RADIUS = RADIUS_CHOICES[-1]
-# Below this many results the whole circle is cheap enough to sort at once.
-SMALL_RESULT_COUNT = 200
-# The first smaller circle holds this many times the rows needed, at average density.
-AREA_SPARE = 4
+# Results reachable by paging (25 pages); counting stops one past it.
+MAX_RESULTS = 500
+# Circles counted per search: the radius, then a third of it, a ninth, a 27th. The
+# smallest that holds a page's rows is sorted, so a page sorts little more than it needs.
+PROBES = 4
+SHRINK = 3
+# Past the last count, a page is read from a circle expected to hold this many times its rows.
+SPARE = 1.5
 
 
 class PageOutOfRange(ValueError):
@@ -36,14 +51,41 @@ class PageOutOfRange(ValueError):
 
 
 @dataclass(frozen=True)
+class Filters:
+    """What narrows a radius search besides the place; the defaults narrow nothing."""
+
+    specialty: Specialty | None = None
+    accepting_new_patients: bool = False
+    performs_kyphoplasty: bool = False
+    name: str = ""
+
+    def apply(self, physicians):
+        if self.specialty is not None:
+            physicians = physicians.offering(self.specialty)
+        if self.accepting_new_patients:
+            physicians = physicians.accepting_new_patients()
+        if self.performs_kyphoplasty:
+            physicians = physicians.performing_kyphoplasty()
+        if self.name.strip():
+            physicians = physicians.named(self.name)
+        return physicians
+
+
+@dataclass(frozen=True)
 class ResultPage:
     origin: Origin
     miles: float
-    specialty: Specialty | None
+    filters: Filters
     count: int
     number: int
     pages: int
     physicians: list[Physician]
+    # True when more than MAX_RESULTS matched: `count` is then MAX_RESULTS.
+    capped: bool = False
+
+    @property
+    def specialty(self) -> Specialty | None:
+        return self.filters.specialty
 
     @property
     def has_previous(self) -> bool:
@@ -69,42 +111,69 @@ class ResultPage:
 
 
 def find_physicians(
-    *, origin: Origin, miles: float, specialty: Specialty | None = None, page: int = 1
+    *,
+    origin: Origin,
+    miles: float,
+    specialty: Specialty | None = None,
+    filters: Filters | None = None,
+    page: int = 1,
 ) -> ResultPage:
     """Listed physicians within `miles` of `origin`, page `page` of 20, nearest first."""
-    listed = Physician.objects.listed()
-    if specialty is not None:
-        listed = listed.offering(specialty)
-    nearby = listed.near(origin, miles)
-    count = nearby.count()
+    filters = filters or Filters(specialty=specialty)
+    listed = filters.apply(Physician.objects.listed())
+    radii = [miles / SHRINK**step for step in range(PROBES)]
+    point = getattr(origin, "point", origin)
+    counts = circles.capped_counts(listed, point, radii, cap=MAX_RESULTS + 1)
+    sizes = list(zip(radii, counts, strict=True))
+    found = counts[0]
+    count = min(found, MAX_RESULTS)
     pages = max(1, math.ceil(count / PAGE_SIZE))
     if page < 1 or page > pages:
         raise PageOutOfRange(pages)
     offset = (page - 1) * PAGE_SIZE
-    physicians = _page_rows(listed, nearby, origin, miles, count=count, offset=offset)
-    prefetch_related_objects(physicians, "specialties")
+    wanted = min(PAGE_SIZE, count - offset)
+    physicians = []
+    if wanted > 0:
+        for radius in _radii(sizes, needed=offset + wanted):
+            # Positions inside a circle holding `needed` are final: everyone outside is farther.
+            physicians = _page_rows(listed, point, radius, offset=offset, wanted=wanted)
+            if len(physicians) == wanted:
+                break
+        prefetch_related_objects(physicians, "specialties")
     return ResultPage(
         origin=origin,
         miles=miles,
-        specialty=specialty,
+        filters=filters,
         count=count,
         number=page,
         pages=pages,
         physicians=physicians,
+        capped=found > MAX_RESULTS,
     )
 
 
-def _page_rows(listed, nearby, origin: Origin, miles: float, *, count: int, offset: int) -> list:
-    wanted = min(PAGE_SIZE, count - offset)
-    if wanted <= 0:
-        return []
-    needed = offset + wanted
-    radius = miles
-    if count > SMALL_RESULT_COUNT:
-        radius = miles * math.sqrt(min(1.0, AREA_SPARE * needed / count))
-    while radius < miles:
-        rows = list(listed.near(origin, radius)[offset : offset + wanted])
-        if len(rows) == wanted:
-            return rows
-        radius *= 2
-    return list(nearby[offset : offset + wanted])
+def _radii(circles: list[tuple[float, int]], *, needed: int):
+    """
+    Circles to read a page from, best first. `circles` are (radius, count) from the
+    largest down. The smallest circle holding `needed` physicians holds all of
+    them, and holding at most MAX_RESULTS, it is cheap to sort. When it holds
+    more, the circle inside it says how dense the centre is: first try the circle
+    that density expects to hold `needed` with some to spare.
+    """
+    smallest = max(n for n, (_, count) in enumerate(circles) if count >= needed)
+    radius, count = circles[smallest]
+    if count > MAX_RESULTS and smallest + 1 < len(circles):
+        inner, inner_count = circles[smallest + 1]
+        yield min(radius, inner * math.sqrt(SPARE * needed / max(inner_count, 1)))
+    yield radius
+
+
+def _page_rows(listed, point, radius: float, *, offset: int, wanted: int) -> list:
+    """
+    The physicians at positions offset..offset+wanted within `radius`, in order.
+
+    The inner query picks their ids with an index-only sort; the outer one
+    reads just those rows and puts them back in distance order.
+    """
+    ids = RawSQL(*circles.page_ids(listed, point, radius, offset=offset, limit=wanted))
+    return list(Physician.objects.filter(pk__in=ids).nearest_first(point))

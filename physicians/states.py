@@ -69,3 +69,28 @@ STATE_CHOICES = sorted(STATES.items(), key=lambda item: item[1])
 
 # Typed state names ("Minneapolis, Minnesota") map back to their codes.
 CODES_BY_NAME = {name.casefold(): code for code, name in STATES.items()}
+
+# Canada's provinces and territories: recognised only to say the finder covers the US.
+PROVINCES = {
+    "AB": "Alberta",
+    "BC": "British Columbia",
+    "MB": "Manitoba",
+    "NB": "New Brunswick",
+    "NL": "Newfoundland and Labrador",
+    "NS": "Nova Scotia",
+    "NT": "Northwest Territories",
+    "NU": "Nunavut",
+    "ON": "Ontario",
+    "PE": "Prince Edward Island",
+    "QC": "Quebec",
+    "SK": "Saskatchewan",
+    "YT": "Yukon",
+}
+
+
+def canadian_province(text: str) -> str | None:
+    """'ON', 'on' or 'Ontario' -> 'Ontario'; None when `text` names no province."""
+    text = " ".join(text.replace(".", "").split())
+    if text.upper() in PROVINCES:
+        return PROVINCES[text.upper()]
+    return next((name for name in PROVINCES.values() if name.casefold() == text.casefold()), None)

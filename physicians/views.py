@@ -10,9 +10,20 @@ from urllib.parse import urlencode
 from django.template.response import TemplateResponse
 
 from physicians.forms import FinderForm
+from physicians.results_map import results_map
 from physicians.search import PageOutOfRange, find_physicians
 
-SEARCH_FIELDS = ("location", "radius", "specialty", "page")
+SEARCH_FIELDS = (
+    "location",
+    "lat",
+    "lng",
+    "radius",
+    "specialty",
+    "procedure",
+    "accepting_new_patients",
+    "name",
+    "page",
+)
 DIRECTIONS_URL = "https://www.google.com/maps/search/?"
 
 
@@ -24,10 +35,7 @@ def finder(request):
         data = form.cleaned_data
         try:
             results = find_physicians(
-                origin=form.origin,
-                miles=data["radius"],
-                specialty=data["specialty"],
-                page=data["page"],
+                origin=form.origin, miles=data["radius"], filters=form.filters, page=data["page"]
             )
         except PageOutOfRange as exc:
             form.add_error(
@@ -41,6 +49,7 @@ def finder(request):
     }
     if results is not None:
         context.update(_result_links(form, results))
+        context["results_map"] = results_map(results)
         for physician in results.physicians:
             physician.directions_url = _directions_url(physician)
     status = 400 if bound and form.errors else 200
@@ -50,13 +59,15 @@ def finder(request):
 def _search_url(form, **changes) -> str:
     """This search's query string with `changes`, keeping the visitor's valid choices."""
     cleaned = getattr(form, "cleaned_data", {})
-    params = dict.fromkeys(("location", "radius", "specialty"))
+    params = dict.fromkeys(name for name in SEARCH_FIELDS if name != "page")
     for name in params:
         if name not in form.errors:
             value = cleaned.get(name, form.data.get(name))
             params[name] = getattr(value, "code", value)  # a Specialty goes by its code
+    if params["accepting_new_patients"] in (True, "on"):
+        params["accepting_new_patients"] = "on"  # as the ticked box sends it
     params.update(changes)
-    return "?" + urlencode({k: v for k, v in params.items() if v not in ("", None)})
+    return "?" + urlencode({k: v for k, v in params.items() if v not in ("", None, False)})
 
 
 def _result_links(form, results) -> dict:

@@ -12,6 +12,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.browser import chromium
 from tests.browser.visitor import assert_fits_the_screen, main_nav, open_main_menu
 
 pytestmark = pytest.mark.browser
@@ -128,3 +129,114 @@ def test_a_misspelt_city_offers_suggestions_that_search(page):
     expect(results(page).get_by_role("heading", level=2)).to_have_text(
         re.compile(r"within \d+ miles of Minneapolis, MN")
     )
+
+
+NEW_YORK = {"latitude": 40.75065, "longitude": -73.99718}
+
+
+@pytest.fixture
+def located_context(browser, site):
+    """A visitor in Manhattan whose browser may share its location with the site."""
+    context = browser.new_context(
+        base_url=site.url,
+        viewport=chromium.VIEWPORTS["desktop"],
+        geolocation=NEW_YORK,
+        permissions=["geolocation"],
+    )
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def refusing_context(browser, site):
+    """A visitor who said no when the site asked for their location."""
+    context = browser.new_context(
+        base_url=site.url, viewport=chromium.VIEWPORTS["desktop"], geolocation=NEW_YORK
+    )
+    context.clear_permissions()
+    yield context
+    context.close()
+
+
+def test_use_my_location_searches_from_the_visitors_point(located_context):
+    page = located_context.new_page()
+    page.goto(FINDER)
+
+    page.get_by_role("button", name="Use my location").click()
+
+    expect(results(page).get_by_role("heading", level=2)).to_have_text(
+        re.compile(r"\d+ physicians? within 25 miles of your location")
+    )
+    # Rounded to about 100 m before it leaves the browser, and only to this site.
+    assert "lat=40.751" in page.url and "lng=-73.997" in page.url
+    expect(result_items(page).first).to_be_visible()
+    assert distances(page) == sorted(distances(page))
+    expect(page.get_by_label(LOCATION)).to_have_value("")
+
+    page.get_by_label("Distance").select_option(label="Within 100 miles")
+    page.get_by_role("button", name="Find physicians").click()
+    expect(results(page).get_by_role("heading", level=2)).to_have_text(
+        re.compile(r"within 100 miles of your location")
+    )
+
+    search(page, "55432")
+    expect(results(page).get_by_role("heading", level=2)).to_have_text(
+        re.compile(r"within 100 miles of Minneapolis, MN 55432")
+    )
+
+
+def test_a_refused_location_asks_for_a_place_and_the_form_still_works(refusing_context):
+    page = refusing_context.new_page()
+    page.goto(FINDER)
+
+    page.get_by_role("button", name="Use my location").click()
+
+    expect(page.get_by_role("status")).to_have_text(
+        "We could not get your location. Enter a ZIP code or a city and state instead."
+    )
+    expect(page.get_by_label(LOCATION)).to_be_focused()
+    expect(results(page)).to_have_count(0)
+    search(page, "55432")
+    expect(results(page).get_by_role("heading", level=2)).to_have_text(
+        re.compile(r"within 25 miles of Minneapolis, MN 55432")
+    )
+
+
+def test_without_javascript_there_is_no_location_button_and_the_form_works(browser, site):
+    context = browser.new_context(
+        base_url=site.url, viewport=chromium.VIEWPORTS["desktop"], java_script_enabled=False
+    )
+    try:
+        page = context.new_page()
+        page.goto(FINDER)
+
+        expect(page.get_by_role("button", name="Use my location")).to_have_count(0)
+        page.get_by_label("Only physicians accepting new patients").check()
+        search(page, "New York, NY", radius="100")
+
+        expect(results(page).get_by_role("heading", level=2)).to_have_text(
+            re.compile(r"within 100 miles of New York, NY")
+        )
+        expect(results(page).locator(".finder-results__filter")).to_have_text(
+            ["Accepting new patients"]
+        )
+        accepting = results(page).locator(".physician__accepting").all_inner_texts()
+        assert accepting and set(accepting) == {"Accepting new patients"}
+    finally:
+        context.close()
+
+
+def test_map_pins_are_links_a_keyboard_reaches(page):
+    page.goto(FINDER)
+    search(page, "10001", radius="25")
+    pins = results(page).get_by_role("figure").get_by_role("link")
+    expect(pins.first).to_be_visible()
+    first_name = results(page).locator(".physician__name").first.inner_text().split(",")[0]
+
+    pins.first.focus()
+    expect(pins.first).to_be_focused()
+    expect(pins.first).to_have_accessible_name(f"1. {first_name}")
+    page.keyboard.press("Enter")
+
+    assert page.url.endswith("#result-1")
+    expect(page.locator("#result-1")).to_be_in_viewport()

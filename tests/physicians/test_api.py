@@ -2,6 +2,7 @@
 
 import pytest
 
+from physicians.api import PARAMETERS
 from tests.physicians.factories import PhysicianFactory, specialty
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +19,8 @@ RESULT_KEYS = {
     "zip",
     "phone",
     "specialties",
+    "procedures",
+    "accepting_new_patients",
     "distance_miles",
     "latitude",
     "longitude",
@@ -36,6 +39,7 @@ def test_search_returns_the_documented_shape(client):
         city="Saint Paul",
         phone="651-555-0123",
         specialties=[specialty("207X00000X")],
+        performs_kyphoplasty=True,
     )
 
     response = client.get(URL, {"near": "55432", "radius": "25"})
@@ -43,7 +47,7 @@ def test_search_returns_the_documented_shape(client):
 
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"
-    assert set(body) == {"origin", "radius", "count", "page", "pages", "results"}
+    assert set(body) == {"origin", "radius", "count", "count_capped", "page", "pages", "results"}
     assert body["origin"]["label"] == "Minneapolis, MN 55432"
     assert (body["radius"], body["count"], body["page"], body["pages"]) == (25, 1, 1, 1)
     [result] = body["results"]
@@ -55,6 +59,9 @@ def test_search_returns_the_documented_shape(client):
     assert (result["city"], result["state"], result["zip"]) == ("Saint Paul", "MN", "55101")
     assert result["specialties"] == [{"code": "207X00000X", "label": "Orthopaedic surgery"}]
     assert result["distance_miles"] == pytest.approx(12.33, abs=0.01)
+    assert result["procedures"] == [{"code": "balloon-kyphoplasty", "label": "Balloon kyphoplasty"}]
+    assert result["accepting_new_patients"] is True
+    assert body["count_capped"] is False
 
 
 def test_city_search_with_any_radius_up_to_the_maximum(client):
@@ -120,6 +127,19 @@ BAD_INPUT = [
     ({"near": "55432", "page": "x"}, "page"),
     ({"near": "55432", "page": "1" * 40}, "page"),
     ({"near": "55432", "page": "2"}, "page"),
+    ({"near": "55432", "procedure": "vertebroplasty"}, "procedure"),
+    ({"near": "55432", "accepting_new_patients": "yes"}, "accepting_new_patients"),
+    ({"near": "55432", "accepting_new_patients": "1"}, "accepting_new_patients"),
+    ({"near": "55432", "name": "x" * 101}, "name"),
+    ({"near": "55432", "name": "123456789"}, "name"),
+    ({"near": "55432", "name": "1234567890"}, "name"),
+    ({"lat": "44.9"}, "lng"),
+    ({"lng": "-93.2"}, "lat"),
+    ({"lat": "91", "lng": "-93.2"}, "lat"),
+    ({"lat": "44.9", "lng": "-181"}, "lng"),
+    ({"lat": "north", "lng": "-93.2"}, "lat"),
+    ({"lat": "nan", "lng": "-93.2"}, "lat"),
+    ({"near": "55432", "lat": "44.9", "lng": "-93.2"}, "near"),
 ]
 
 
@@ -153,10 +173,57 @@ def test_openapi_describes_the_real_response(client):
 
     assert document["openapi"].startswith("3.")
     operation = document["paths"]["/api/physicians/"]["get"]
-    assert {p["name"] for p in operation["parameters"]} == {"near", "radius", "specialty", "page"}
+    names = {p["name"] for p in operation["parameters"]}
+    assert names == set(PARAMETERS)
+    assert set(schemas["Error"]["properties"]["field"]["enum"]) == names | {None}
     assert set(schemas["SearchResult"]["required"]) == set(body)
     assert set(schemas["Origin"]["required"]) == set(body["origin"])
     assert set(schemas["Physician"]["required"]) == set(body["results"][0])
     assert set(schemas["Error"]["required"]) == set(error)
     specialty_parameter = next(p for p in operation["parameters"] if p["name"] == "specialty")
     assert "207X00000X" in specialty_parameter["schema"]["enum"]
+
+
+def test_missing_place_says_near_or_lat_and_lng(client):
+    body = client.get(URL, {}).json()
+
+    assert body == {
+        "error": "Send near (a ZIP code or 'City, ST'), or lat and lng.",
+        "field": "near",
+    }
+
+
+def test_filters_by_procedure_new_patients_and_name(client):
+    PhysicianFactory(last_name="Ames", performs_kyphoplasty=True)
+    PhysicianFactory(last_name="Burke", performs_kyphoplasty=True, accepting_new_patients=False)
+    PhysicianFactory(last_name="Cole", npi="1234567893")
+
+    def names(**params):
+        body = client.get(URL, {"near": "55432", **params}).json()
+        return sorted(r["name"].split()[-1] for r in body["results"])
+
+    assert names(procedure="balloon-kyphoplasty") == ["Ames", "Burke"]
+    assert names(accepting_new_patients="true") == ["Ames", "Cole"]
+    assert names(accepting_new_patients="false") == ["Ames", "Burke", "Cole"]
+    assert names(procedure="balloon-kyphoplasty", accepting_new_patients="true") == ["Ames"]
+    assert names(name="burk") == ["Burke"]
+    assert names(name="1234567893") == ["Cole"]
+
+
+def test_lat_and_lng_search_from_the_visitors_point(client):
+    PhysicianFactory(last_name="Near", zip_code="55432")
+    PhysicianFactory(last_name="Far", zip_code="10001", city="New York", state="NY")
+
+    body = client.get(URL, {"lat": "45.095", "lng": "-93.2396", "radius": "10"}).json()
+
+    assert body["origin"] == {
+        "query": None,
+        "label": "your location",
+        "city": None,
+        "state": None,
+        "zip": None,
+        "latitude": 45.095,
+        "longitude": -93.2396,
+    }
+    assert [r["name"].split()[-1] for r in body["results"]] == ["Near"]
+    assert body["results"][0]["distance_miles"] == pytest.approx(0.0, abs=0.01)

@@ -9,7 +9,7 @@ from physicians.demo import DEMO_COUNT, load_demo_physicians
 from physicians.geocoding import geocode
 from physicians.models import Physician
 from physicians.npi import is_valid_npi
-from physicians.search import find_physicians
+from physicians.search import Filters, find_physicians
 from tests.html import visible_text
 
 pytestmark = pytest.mark.django_db
@@ -73,3 +73,18 @@ def test_the_demo_finder_page_searches_on_a_running_site_at_once(client, reload_
     Physician.objects.update(is_listed=False)
     fresh = client.get("/physician-finder/", {"location": "55432"})
     assert "0 physicians within 25 miles" in visible_text(fresh)
+
+
+def test_the_procedure_filter_finds_demo_physicians():
+    """Most demo physicians carry the curated flag, so the filter shows a real result list."""
+    load_demo_physicians()
+    origin = geocode("55432")
+
+    everyone = find_physicians(origin=origin, miles=100)
+    performing = find_physicians(
+        origin=origin, miles=100, filters=Filters(performs_kyphoplasty=True)
+    )
+
+    listed = Physician.objects.filter(is_listed=True)
+    assert 0.6 < listed.filter(performs_kyphoplasty=True).count() / listed.count() < 0.8
+    assert 0 < performing.count < everyone.count

@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from physicians.geocoding import geocode
 from physicians.geometry import Point, haversine_miles
 from physicians.models import Physician
-from physicians.search import PAGE_SIZE, PageOutOfRange, find_physicians
+from physicians.search import MAX_RESULTS, PAGE_SIZE, Filters, PageOutOfRange, find_physicians
 from tests.physicians.factories import PhysicianFactory, specialty
 from tests.physicians.spherical import destination
 
@@ -208,3 +208,100 @@ def test_postgresql_searches_through_the_search_index():
     for plan in plans:
         assert "physician_search" in plan
         assert "Seq Scan" not in plan
+
+
+def test_more_than_a_thousand_matches_count_a_thousand_and_pages_agree_with_a_full_sort():
+    # Many physicians share a ZIP centroid in real data: ties in distance, broken by name.
+    spots = scatter(MINNEAPOLIS.point, 60, 20, seed=7)
+    place([spots[n % len(spots)] for n in range(MAX_RESULTS + 100)])
+    expected = [p.npi for p in brute_force(MINNEAPOLIS.point, 25)][:MAX_RESULTS]
+
+    first = find_physicians(origin=MINNEAPOLIS, miles=25)
+
+    assert (first.count, first.capped, first.pages) == (MAX_RESULTS, True, MAX_RESULTS // PAGE_SIZE)
+    for number in (1, 2, 17, first.pages - 1, first.pages):
+        start = (number - 1) * PAGE_SIZE
+        assert [p.npi for p in _page(number)] == expected[start : start + PAGE_SIZE]
+    with pytest.raises(PageOutOfRange):
+        find_physicians(origin=MINNEAPOLIS, miles=25, page=first.pages + 1)
+
+
+def test_a_thousand_matches_or_fewer_are_counted_exactly():
+    place(scatter(MINNEAPOLIS.point, 30, 20))
+
+    page = find_physicians(origin=MINNEAPOLIS, miles=25)
+
+    assert (page.count, page.capped) == (30, False)
+
+
+def test_the_specialty_filter_follows_every_change_to_a_physicians_specialties():
+    surgeon, radiologist = specialty("207X00000X"), specialty("2085R0204X")
+    physician = PhysicianFactory(last_name="Moves", specialties=[surgeon])
+
+    def found(chosen):
+        return [
+            p.last_name
+            for p in find_physicians(origin=MINNEAPOLIS, miles=25, specialty=chosen).physicians
+        ]
+
+    assert (found(surgeon), found(radiologist)) == (["Moves"], [])
+    physician.specialties.add(radiologist)
+    assert (found(surgeon), found(radiologist)) == (["Moves"], ["Moves"])
+    physician.specialties.remove(surgeon)
+    assert (found(surgeon), found(radiologist)) == ([], ["Moves"])
+    Physician.specialties.through.objects.filter(physician=physician).delete()
+    assert found(radiologist) == []
+    physician.specialties.set([surgeon, radiologist])
+    radiologist.delete()
+    assert found(surgeon) == ["Moves"]
+
+
+def test_a_new_specialty_gets_its_own_bit():
+    from physicians.models import Specialty
+
+    added = Specialty.objects.create(code="2086S0129X", label="Vascular surgery")
+    PhysicianFactory(last_name="Vessel", specialties=[added])
+    PhysicianFactory(last_name="Other", specialties=[specialty()])
+
+    page = find_physicians(origin=MINNEAPOLIS, miles=25, specialty=added)
+
+    assert [p.last_name for p in page.physicians] == ["Vessel"]
+    assert added.bit not in set(
+        Specialty.objects.exclude(pk=added.pk).values_list("bit", flat=True)
+    )
+
+
+@pytest.mark.parametrize(
+    ("filters", "expected"),
+    [
+        (Filters(accepting_new_patients=True), ["Adams", "Baker"]),
+        (Filters(performs_kyphoplasty=True), ["Adams", "Clark"]),
+        (Filters(accepting_new_patients=True, performs_kyphoplasty=True), ["Adams"]),
+        (Filters(name="bak"), ["Baker"]),
+        (Filters(name="  ann   CLARK "), ["Clark"]),
+        (Filters(name="Zed"), []),
+    ],
+)
+def test_filters_narrow_the_search(filters, expected):
+    place([MINNEAPOLIS.point], last_name="Adams", first_name="Amy", performs_kyphoplasty=True)
+    place([MINNEAPOLIS.point], last_name="Baker", first_name="Bo")
+    place(
+        [MINNEAPOLIS.point],
+        last_name="Clark",
+        first_name="Ann",
+        accepting_new_patients=False,
+        performs_kyphoplasty=True,
+    )
+
+    page = find_physicians(origin=MINNEAPOLIS, miles=25, filters=filters)
+
+    assert [p.last_name for p in page.physicians] == expected
+    assert page.count == len(expected)
+
+
+def test_an_npi_finds_that_physician_only():
+    wanted, other = place([MINNEAPOLIS.point] * 2)
+
+    page = find_physicians(origin=MINNEAPOLIS, miles=25, filters=Filters(name=wanted.npi))
+
+    assert [p.npi for p in page.physicians] == [wanted.npi]
