@@ -4,32 +4,23 @@ the audit history (read-only) and the "Content due for review" report.
 """
 
 from django.contrib import admin, messages
-from django.http import HttpResponseRedirect
+from django.http import HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
-from djangocms_versioning.constants import PUBLISHED
 from djangocms_versioning.models import Version
 
-from . import draft_edits, reviews, selectors
+from . import conf, draft_edits, my_work, reading_grade, reviews, selectors
+from .links import compare_url, my_work_url
 from .models import AuditEntry, PageDueForReview, Review
 
+__all__ = ["compare_url"]  # tests and older links import it from here
 
-def compare_url(version) -> str:
-    """Versioning's side-by-side view of the draft against what is live now."""
-    proxy = version.versionable.version_model_proxy
-    name = f"admin:{proxy._meta.app_label}_{proxy._meta.model_name}_compare"
-    live = (
-        Version.objects.filter_by_content_grouping_values(version.content)
-        .filter(state=PUBLISHED)
-        .first()
-    )
-    if live is None:
-        return reverse(name, args=[version.pk])
-    return reverse(name, args=[live.pk]) + f"?compare_to={version.pk}"
+# What the Approve button posts when the reviewer approves a draft above the grade limit.
+GRADE_ACKNOWLEDGED = "grade-acknowledged"
 
 
 def _local_next(request) -> str:
@@ -56,7 +47,15 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(Review)
 class ReviewAdmin(ReadOnlyAdmin):
-    list_display = ["content", "state", "requested_by", "requested_at", "decided_by", "links"]
+    list_display = [
+        "content",
+        "version_name",
+        "state",
+        "requested_by",
+        "requested_at",
+        "decided_by",
+        "links",
+    ]
     list_filter = ["state"]
     list_select_related = ["version", "requested_by", "decided_by"]
     readonly_fields = [f.name for f in Review._meta.fields]
@@ -65,11 +64,16 @@ class ReviewAdmin(ReadOnlyAdmin):
     def content(self, review):
         return str(review.version.content)
 
+    @admin.display(description=_("version"))
+    def version_name(self, review):
+        """The name the toolbar gives the same version ("Version #3 (Draft)")."""
+        return review.version.short_name()
+
     @admin.display(description=_("review"))
     def links(self, review):
         return format_html(
             '<a href="{}">{}</a> · <a href="{}">{}</a>',
-            compare_url(review.version),
+            compare_url(review.version, back=reverse("admin:editorial_review_changelist")),
             _("Compare with live"),
             reverse("admin:editorial_review_decide", args=[review.version_id]),
             _("Approve or reject"),
@@ -77,6 +81,16 @@ class ReviewAdmin(ReadOnlyAdmin):
 
     def get_urls(self):
         return [
+            path(
+                "my-work/",
+                self.admin_site.admin_view(my_work.my_work_view),
+                name="editorial_review_my_work",
+            ),
+            path(
+                "version/<int:version_id>/publish/",
+                self.admin_site.admin_view(my_work.publish_view),
+                name="editorial_review_publish",
+            ),
             path(
                 "version/<int:version_id>/request/",
                 self.admin_site.admin_view(self.request_view),
@@ -99,11 +113,15 @@ class ReviewAdmin(ReadOnlyAdmin):
         except reviews.ReviewError as error:
             self.message_user(request, str(error), messages.ERROR)
         else:
-            self.message_user(request, _("Sent to the medical reviewers."))
+            self.message_user(request, _("Sent for medical review."))
+        target = _local_next(request) or my_work_url()
+        if request.POST.get("reply") == "json":
+            # The toolbar's Review menu posts by AJAX and then goes to "url" itself
+            # (FOLLOW_REDIRECT): a redirect would be followed inside the AJAX request,
+            # whose page would show, and use up, the confirmation message unseen.
+            return JsonResponse({"url": target})
         # A URL, never a view name: redirect() would try to reverse the text it is given.
-        return HttpResponseRedirect(
-            _local_next(request) or reverse("admin:editorial_review_changelist")
-        )
+        return HttpResponseRedirect(target)
 
     def decide_view(self, request, version_id):
         version = get_object_or_404(Version, pk=version_id)
@@ -121,20 +139,32 @@ class ReviewAdmin(ReadOnlyAdmin):
                     user=request.user,
                     approve=approve,
                     comment=request.POST.get("comment", ""),
+                    # The Approve button of a draft above the grade limit says so (decide.html).
+                    grade_acknowledged=request.POST.get("approve") == GRADE_ACKNOWLEDGED,
                 )
             except reviews.ReviewError as exc:
                 error = str(exc)
             else:
-                self.message_user(request, _("Approved.") if approve else _("Rejected."))
-                return redirect("admin:editorial_review_changelist")
+                self.message_user(
+                    request,
+                    _("Approved.") if approve else _("Rejected: the author is told why."),
+                )
+                return HttpResponseRedirect(my_work_url())
+        grade = reading_grade.grade_of(version.content)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Review a draft"),
             "version": version,
-            "compare_url": compare_url(version),
+            "compare_url": compare_url(
+                version, back=reverse("admin:editorial_review_decide", args=[version.pk])
+            ),
             "latest": reviews.latest_review(version),
             "editors": draft_edits.editors_since_approval(version),
             "address_change": selectors.address_change(version.content),
+            "grade": grade,
+            "grade_above_limit": reading_grade.above_limit(grade),
+            "grade_limit": conf.MAX_READING_GRADE,
+            "grade_acknowledged_value": GRADE_ACKNOWLEDGED,
             "error": error,
             "comment": request.POST.get("comment", ""),
             "opts": self.model._meta,
@@ -146,7 +176,7 @@ class ReviewAdmin(ReadOnlyAdmin):
 
 @admin.register(AuditEntry)
 class AuditEntryAdmin(ReadOnlyAdmin):
-    list_display = ["at", "user", "action", "content_label", "note"]
+    list_display = ["at", "user", "action", "content_label", "note", "reading_grade"]
     list_filter = ["action", "at"]
     search_fields = ["content_label", "user__username", "note"]
     date_hierarchy = "at"

@@ -12,9 +12,10 @@ class EditorialConfig(AppConfig):
         from django.db.models.signals import post_migrate, post_save
         from djangocms_versioning.signals import post_version_operation
 
-        from . import audit, conditions, deletion, draft_edits, live_pages, roles
+        from . import audit, compare_grades, conditions, deletion, draft_edits, live_pages, roles
 
         conditions.install()
+        compare_grades.install()
         deletion.protect_page_deletion()
         live_pages.protect_live_pages()
         post_version_operation.connect(audit.record_version_operation, dispatch_uid="audit")
@@ -22,4 +23,4 @@ class EditorialConfig(AppConfig):
             draft_edits.record_plugin_operation, dispatch_uid="draft-edits"
         )
         post_save.connect(draft_edits.record_content_save, dispatch_uid="draft-edits")
-        post_migrate.connect(roles.sync_roles_after_migrate, sender=self, dispatch_uid="roles")
+        post_migrate.connect(roles.sync_roles_after_migrate, dispatch_uid="roles")

@@ -20,9 +20,14 @@ def describe(version) -> str:
     return f"{kind} “{content}” ({language}) version #{version.number}"
 
 
-def record(action, *, version, user, note: str = "") -> AuditEntry:
+def record(action, *, version, user, note: str = "", reading_grade=None) -> AuditEntry:
     return AuditEntry.objects.create(
-        action=action, version=version, user=user, content_label=describe(version), note=note
+        action=action,
+        version=version,
+        user=user,
+        content_label=describe(version),
+        note=note,
+        reading_grade=reading_grade,
     )
 
 

@@ -1,5 +1,9 @@
-"""A "Review" menu on the django CMS toolbar while an editor looks at a draft."""
+"""
+The editorial workflow on the django CMS toolbar: a "My work" link for every editor, a
+"Review" menu while they look at a draft, and no button their role cannot use.
+"""
 
+from cms.toolbar.items import ButtonList
 from cms.toolbar_base import CMSToolbar
 from cms.toolbar_pool import toolbar_pool
 from django.urls import reverse
@@ -8,37 +12,71 @@ from djangocms_versioning import versionables
 from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
 
-from . import reviews
+from . import links, reviews
+from .models import Review
+
+# The class versioning gives the Publish button it draws on every draft in edit mode.
+PUBLISH_BUTTON_CLASS = "cms-versioning-js-publish-btn"
+
+
+def toolbar_draft(toolbar):
+    """The draft version the toolbar shows, or None (published content, a plain page...)."""
+    content = toolbar.get_object()
+    if content is None or not versionables.exists_for_content(content):
+        return None  # a toolbar asked for by page path holds the Page, which has no versions
+    try:
+        version = Version.objects.get_for_content(content)
+    except Version.DoesNotExist:
+        return None
+    return version if version.state == DRAFT else None
 
 
 @toolbar_pool.register
 class ReviewToolbar(CMSToolbar):
     def populate(self):
-        content = self.toolbar.get_object()
-        if content is None or not self.request.user.is_staff:
+        if not self.request.user.is_staff:
             return
-        if not versionables.exists_for_content(content):
-            return  # a toolbar asked for by page path holds the Page, which has no versions
-        try:
-            version = Version.objects.get_for_content(content)
-        except Version.DoesNotExist:
-            return
-        if version.state != DRAFT:
-            return
+        self.toolbar.add_button(_("My work"), url=links.my_work_url())
+        version = toolbar_draft(self.toolbar)
+        if version is not None:
+            self._add_review_menu(version)
+
+    def _add_review_menu(self, version):
+        user = self.request.user
         menu = self.toolbar.get_or_create_menu("portal-review", _("Review"))
         latest = reviews.latest_review(version)
+        waiting = latest and latest.is_current and latest.state != Review.State.REJECTED
         if latest and latest.is_current:
             menu.add_link_item(
                 _("Status: %(state)s") % {"state": latest.get_state_display()},
-                url=reverse("admin:editorial_review_changelist"),
+                url=links.my_work_url(),
             )
-        menu.add_ajax_item(
-            _("Submit for medical review"),
-            action=reverse("admin:editorial_review_request", args=[version.pk]),
-            data={"next": self.request.path},
-        )
-        if self.request.user.has_perm(reviews.REVIEW_PERMISSION):
+        if not waiting and version.has_change_permission(user):
+            menu.add_ajax_item(
+                _("Submit for medical review"),
+                action=reverse("admin:editorial_review_request", args=[version.pk]),
+                data={"next": self.request.path, "reply": "json"},
+                on_success="FOLLOW_REDIRECT",
+            )
+        # Nobody reviews their own draft (reviews.decide), so its author is not offered it.
+        own_draft = version.created_by_id == user.pk and not user.is_superuser
+        if user.has_perm(reviews.REVIEW_PERMISSION) and not own_draft:
             menu.add_link_item(
                 _("Approve or reject…"),
                 url=reverse("admin:editorial_review_decide", args=[version.pk]),
             )
+        # Back from the comparison returns to this draft.
+        menu.add_link_item(
+            _("Compare with live"),
+            url=links.compare_url(version, back=self.request.get_full_path()),
+        )
+
+    def post_template_populate(self):
+        """Versioning draws Publish on every draft in edit mode; only publishers may use it.
+        (A publisher's click on an unapproved draft is refused with the rule, unchanged.)"""
+        if self.request.user.has_perm(reviews.PUBLISH_PERMISSION):
+            return
+        for found in self.toolbar.find_items(ButtonList):
+            buttons = found.item.buttons
+            if any(PUBLISH_BUTTON_CLASS in (b.extra_classes or []) for b in buttons):
+                self.toolbar.remove_item(found.item)

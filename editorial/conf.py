@@ -12,6 +12,9 @@ DEFAULTS = {
     "FAIR_BALANCE_SECTION_TEMPLATES": ["cms/procedure.html"],
     # The placeholder of those templates that holds the safety information.
     "FAIR_BALANCE_SLOT": "safety",
+    # Pages reading above this US school grade need the reviewer's acknowledgement to be
+    # approved (editorial.reading_grade; patient materials should read at grade 6-8).
+    "MAX_READING_GRADE": 9,
 }
 
 __getattr__ = app_settings(DEFAULTS)
@@ -21,3 +24,7 @@ ROLE_REVIEWER = "Medical reviewer"
 ROLE_PUBLISHER = "Publisher"
 ROLE_PHYSICIAN_DATA = "Physician data manager"
 ROLES = [ROLE_AUTHOR, ROLE_REVIEWER, ROLE_PUBLISHER, ROLE_PHYSICIAN_DATA]
+
+# The two rights of the workflow beyond Django's model permissions (editorial.Review's Meta).
+REVIEW_PERMISSION = "editorial.review_content"
+PUBLISH_PERMISSION = "editorial.publish_content"

@@ -83,6 +83,12 @@ class AuditEntry(models.Model):
         _("content"), max_length=300, help_text=_("Kept even if the content is deleted later.")
     )
     note = models.TextField(_("note"), blank=True)
+    reading_grade = models.FloatField(
+        _("reading grade"),
+        null=True,
+        blank=True,
+        help_text=_("At approval: the US school grade of the draft's text (empty: too short)."),
+    )
 
     class Meta:
         ordering = ["-at", "-pk"]
@@ -117,7 +123,7 @@ class DraftEdit(models.Model):
         verbose_name = _("draft edit")
 
     def __str__(self):
-        return f"{self.user} changed {self.get_kind_display()} of version #{self.version_id}"
+        return f"{self.user} changed {self.get_kind_display()} of {self.version.short_name()}"
 
 
 @extension_pool.register

@@ -11,11 +11,11 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from djangocms_versioning.constants import DRAFT
 
-from . import audit, draft_edits
+from . import audit, conf, draft_edits, notifications, reading_grade
+from .conf import PUBLISH_PERMISSION, REVIEW_PERMISSION
 from .models import AuditEntry, MedicalReview, Review
 
-REVIEW_PERMISSION = "editorial.review_content"
-PUBLISH_PERMISSION = "editorial.publish_content"
+__all__ = ["PUBLISH_PERMISSION", "REVIEW_PERMISSION"]  # other modules import them from here
 
 
 class ReviewError(Exception):
@@ -43,12 +43,19 @@ def request_review(*, version, user) -> Review:
         raise ReviewError(_("You do not have permission to edit this content."))
     review = Review.objects.create(version=version, requested_by=user)
     audit.record(AuditEntry.Action.REQUESTED, version=version, user=user)
+    notifications.review_requested(review)
     return review
 
 
 @transaction.atomic
-def decide(*, version, user, approve: bool, comment: str = "") -> Review:
-    """Approve or reject a draft, recording who decided and when."""
+def decide(
+    *, version, user, approve: bool, comment: str = "", grade_acknowledged: bool = False
+) -> Review:
+    """Approve or reject a draft, recording who decided, when, and its reading grade.
+
+    A draft reading above PORTAL_MAX_READING_GRADE is not refused: the reviewer approves
+    it by acknowledging the warning (`grade_acknowledged`), and the grade is recorded.
+    """
     _require_draft(version)
     if not user.has_perm(REVIEW_PERMISSION):
         raise ReviewError(_("Only medical reviewers can approve or reject drafts."))
@@ -58,6 +65,9 @@ def decide(*, version, user, approve: bool, comment: str = "") -> Review:
         _refuse_own_edits(version, user)
     if not approve and not comment.strip():
         raise ReviewError(_("Say why the draft is rejected, so the author can fix it."))
+    grade = reading_grade.grade_of(version.content)
+    if approve and reading_grade.above_limit(grade) and not grade_acknowledged:
+        raise ReviewError(reading_grade_warning(grade))
     review = latest_review(version)
     if review is None or review.state != Review.State.REQUESTED or not review.is_current:
         review = Review(version=version, requested_by=user)
@@ -67,10 +77,25 @@ def decide(*, version, user, approve: bool, comment: str = "") -> Review:
     review.comment = comment.strip()
     review.save()
     action = AuditEntry.Action.APPROVED if approve else AuditEntry.Action.REJECTED
-    audit.record(action, version=version, user=user, note=review.comment)
+    audit.record(
+        action,
+        version=version,
+        user=user,
+        note=review.comment,
+        reading_grade=grade if approve else None,
+    )
     if approve:
         _record_medical_review(version, user=user, when=review.decided_at)
+    notifications.review_decided(review)
     return review
+
+
+def reading_grade_warning(grade: float) -> str:
+    return _(
+        "This draft reads at grade %(grade)s, above the portal's limit of grade %(limit)s: "
+        "patient pages should read at grade 6 to 8. Simplify it, or approve it by "
+        "acknowledging that it reads above the limit."
+    ) % {"grade": grade, "limit": conf.MAX_READING_GRADE}
 
 
 def _refuse_own_edits(version, user) -> None:

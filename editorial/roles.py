@@ -71,6 +71,8 @@ ROLE_PERMISSIONS = {
         "djangocms_versioning.version:change",
         *[perm for label in CONTENT_MODELS for perm in _crud(label)],
         *_crud("pages.reference"),
+        # Site search's lay/medical word groups ("heart attack, myocardial infarction").
+        *_crud("search.synonym"),
         LIBRARY_BROWSE,
         *_view(LIBRARY_MODELS),
         "filer.folder:add",
@@ -156,5 +158,9 @@ def sync_roles(*, apps=global_apps) -> None:
 
 
 def sync_roles_after_migrate(sender, **kwargs):
-    """post_migrate receiver: runs after every app's permissions exist."""
-    sync_roles()
+    """post_migrate receiver, connected for every app: Django creates each app's
+    permissions in that app's own post_migrate, in INSTALLED_APPS order, so the roles are
+    synced after the last app's (apps listed after editorial, such as search, included)."""
+    with_models = [c for c in global_apps.get_app_configs() if c.models_module is not None]
+    if sender is with_models[-1]:
+        sync_roles()

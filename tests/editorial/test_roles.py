@@ -122,7 +122,7 @@ def test_make_editor_creates_a_user_in_a_role(capsys):
     user = get_user_model().objects.get(username="rosa")
     assert user.is_staff and not user.is_superuser
     assert list(user.groups.values_list("name", flat=True)) == [conf.ROLE_REVIEWER]
-    assert "Password:" in capsys.readouterr().out
+    assert "One-time password:" in capsys.readouterr().out
 
 
 def test_versionings_publish_transition_applies_the_portal_rules(site_tree, as_author, publisher):
@@ -134,3 +134,18 @@ def test_versionings_publish_transition_applies_the_portal_rules(site_tree, as_a
     version = Version.objects.get_for_content(draft)
 
     assert not has_transition_perm(version._set_publish, publisher)
+
+
+def test_authors_manage_search_synonyms_and_other_roles_only_see_them(
+    as_author, as_reviewer, as_publisher
+):
+    add = reverse("admin:search_synonym_add")
+
+    response = as_author.post(add, {"terms": "slipped disc, herniated disc"})
+
+    assert response.status_code == 302
+    from search.models import Synonym
+
+    assert Synonym.objects.filter(terms__icontains="slipped disc").exists()
+    for other in (as_reviewer, as_publisher):
+        assert other.post(add, {"terms": "stroke, cerebrovascular accident"}).status_code == 403

@@ -33,13 +33,14 @@ def author_with_draft(site_tree):
         "logout",
     ],
 )
-def test_a_foreign_or_script_next_goes_to_the_review_queue(author_with_draft, target):
+def test_a_foreign_or_script_next_goes_to_my_work(author_with_draft, target):
     author, url = author_with_draft
 
     response = author.post(url, {"next": target})
 
     assert response.status_code == 302
-    assert response["Location"] == editing.reverse("admin:editorial_review_changelist")
+    # The author's own queue (editorial.my_work), where the submitted draft now shows.
+    assert response["Location"] == editing.reverse("admin:editorial_review_my_work")
 
 
 def test_a_next_on_this_site_is_followed(author_with_draft, site_tree):

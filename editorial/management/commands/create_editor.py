@@ -5,6 +5,7 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 from django.core.management.utils import get_random_secret_key
 
+from core import one_time_password
 from editorial import conf, roles
 
 
@@ -24,5 +25,6 @@ class Command(BaseCommand):
         password = get_random_secret_key()[:20]
         user = User.objects.create_user(username, email=email, password=password, is_staff=True)
         user.groups.add(Group.objects.get(name=role))
-        self.stdout.write(f"Created {username!r} as {role}. Password: {password}")
-        self.stdout.write("Change it after the first login (top right, 'Change password').")
+        one_time_password.issue(user)
+        self.stdout.write(f"Created {username!r} as {role}. One-time password: {password}")
+        self.stdout.write("It works once: the first login asks its owner to choose their own.")
