@@ -1,5 +1,5 @@
 """
-Page-serving benchmark: the procedure page cached, uncached, and Django's floor.
+Page-serving benchmark: the procedure page cached, uncached, through Varnish, and Django's floor.
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/portal_bench_pages \\
     REDIS_URL=redis://127.0.0.1:6379/13 make bench-pages
@@ -12,16 +12,21 @@ as deployed, one with every cache replaced by Django's DummyCache
 loopback, in alternating rounds, it measures requests/s and p50/p99 latency for
 (a) the procedure page, anonymous, from the page cache; (b) the same page with
 all caching off; (c) benchmarks.urls' floor view, which returns the same bytes
-through the same middleware stack. For reference it also measures the page with
-only the page cache off: what each page costs once after a publish. It prints a
-table, writes JSON to benchmarks/results/ and stops the servers. The database
-needs the demo content (manage.py load_demo_content).
+through the same middleware stack; (d) the procedure page through Varnish
+(deploy/varnish/portal.vcl) in front of the cached server. For reference it also
+measures the page with only the page cache off: what each page costs once after a
+publish. Then it times "edit to edge" (benchmarks.edge): from a publish to the first
+fresh response through Varnish, the median of 20. It prints a table, writes JSON to
+benchmarks/results/ and stops the servers. The database needs the demo content
+(manage.py load_demo_content); edit to edge publishes 20 versions of the procedure
+page's description there and puts the original back.
 """
 
 import argparse
 import os
 import platform
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -30,6 +35,7 @@ import time
 from datetime import UTC, datetime
 from urllib.request import Request, urlopen
 
+from benchmarks.edge import edit_to_edge, start_varnish
 from benchmarks.results_file import ROOT, write_result
 
 FLOOR_BODY = ROOT / "var" / "bench-floor.html"
@@ -41,6 +47,7 @@ TARGETS = {
     # Not a target: what every page costs once after a publish (django CMS's caches warm).
     "b_page_cache_off": ("page-cache-off", PAGE),
     "c_floor": ("cached", "/bench/floor/"),
+    "d_edge": ("edge", PAGE),
 }
 
 
@@ -55,6 +62,8 @@ def main(argv=None) -> int:
         return _fail("set DATABASE_URL (PostgreSQL) and REDIS_URL, as production has them")
     if subprocess.run(["which", "wrk"], capture_output=True).returncode:
         return _fail("wrk is not installed (apt-get install wrk)")
+    if not shutil.which("varnishd"):
+        return _fail("Varnish is not installed (apt-get install varnish varnish-modules)")
     workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
     servers = {
         "cached": start_server("cached", workers, {}),
@@ -63,6 +72,12 @@ def main(argv=None) -> int:
         ),
         "page-cache-off": start_server("page-cache-off", workers, {"PAGE_CACHE": "false"}),
     }
+    LOG_DIR.mkdir(parents=True, exist_ok=True)
+    edge_port = free_port()
+    servers["edge"] = (
+        start_varnish(port=edge_port, backend_port=servers["cached"][1], log_dir=LOG_DIR),
+        edge_port,
+    )
     try:
         for process, port in servers.values():
             wait_until_up(process, port)
@@ -76,12 +91,13 @@ def main(argv=None) -> int:
         for _round in range(args.rounds):
             for name, (server, path) in TARGETS.items():
                 runs[name].append(wrk(servers[server][1], path, seconds=args.seconds, args=args))
+        edit = edit_to_edge(edge_port=edge_port, path=PAGE)
     finally:
         for process, _port in servers.values():
             process.send_signal(signal.SIGTERM)
             process.wait(timeout=30)
-    recycles = {name: recycled_workers(name) for name in servers}
-    report(runs, workers=workers, body_bytes=len(page), recycles=recycles, args=args)
+    recycles = {name: recycled_workers(name) for name in servers if name != "edge"}
+    report(runs, workers=workers, body_bytes=len(page), recycles=recycles, edit=edit, args=args)
     return 0
 
 
@@ -118,7 +134,7 @@ def free_port() -> int:
 
 
 def wait_until_up(process, port: int) -> None:
-    for _ in range(300):  # the master warms up before its workers start (core.warmup)
+    for _ in range(900):  # the master warms up before its workers start (core.warmup)
         if process.poll() is not None:
             raise SystemExit(f"the server on port {port} exited with {process.returncode}")
         try:
@@ -160,7 +176,7 @@ def median(values):
     return ordered[len(ordered) // 2]
 
 
-def report(runs: dict, *, workers: int, body_bytes: int, recycles: dict, args) -> None:
+def report(runs: dict, *, workers: int, body_bytes: int, recycles: dict, edit: dict, args):
     summary = {
         name: {key: round(median([r[key] for r in results]), 2) for key in results[0]}
         for name, results in runs.items()
@@ -169,6 +185,10 @@ def report(runs: dict, *, workers: int, body_bytes: int, recycles: dict, args) -
     ratios = {
         "a_over_c": round(summary["a_cached"]["requests_per_s"] / floor, 2),
         "b_over_c": round(summary["b_uncached"]["requests_per_s"] / floor, 2),
+        "d_over_c": round(summary["d_edge"]["requests_per_s"] / floor, 2),
+        "d_over_a": round(
+            summary["d_edge"]["requests_per_s"] / summary["a_cached"]["requests_per_s"], 2
+        ),
         "b_per_worker": round(summary["b_uncached"]["requests_per_s"] / workers, 1),
         "page_cache_off_per_worker": round(
             summary["b_page_cache_off"]["requests_per_s"] / workers, 1
@@ -187,6 +207,7 @@ def report(runs: dict, *, workers: int, body_bytes: int, recycles: dict, args) -
         "worker_recycles": recycles,
         "median": summary,
         "ratios": ratios,
+        "edit_to_edge": edit,
         "runs": runs,
     }
     path = write_result("pages", result)
@@ -199,6 +220,10 @@ def report(runs: dict, *, workers: int, body_bytes: int, recycles: dict, args) -
         f"a/c = {ratios['a_over_c']}, b/c = {ratios['b_over_c']}, "
         f"b per worker = {ratios['b_per_worker']} req/s "
         f"(page cache off, django CMS caches on: {ratios['page_cache_off_per_worker']})",
+        f"d/c = {ratios['d_over_c']} (target 10), d/a = {ratios['d_over_a']}",
+        f"edit to edge: median {edit['median_ms']} ms over {edit['publishes']} publishes "
+        f"(max {edit['max_ms']} ms; {edit['median_after_publish_returned_ms']} ms after the "
+        "publish returned)",
         "workers recycled: " + ", ".join(f"{name} {n}" for name, n in recycles.items()),
         f"written to {path}",
     ]

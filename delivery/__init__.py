@@ -3,6 +3,9 @@ Page delivery: everything that turns a published page into a response, fast and 
 
 - ``page_cache``: anonymous pages answered before sessions, auth and django CMS run.
 - ``invalidation``: what a publish, move or edit makes stale, and which caches forget it.
+- ``edge_cache``, ``surrogate_keys`` and ``edge_purge``: what an HTTP cache in front
+  (Varnish, deploy/varnish) may keep, the keys each page was built from, and the purge
+  by key sent once a change commits.
 - ``apphook_reload``: apphook changes mounted at the next request on every app server.
 - ``lookups`` and ``templatetags/page_lookups``: the page links and site notices every
   page shows, loaded once per request.

@@ -9,6 +9,11 @@ DEFAULTS = {
     "PAGE_CACHE_SECONDS": 60,
     # How long browsers and proxies may reuse a page without asking again.
     "PAGE_BROWSER_SECONDS": 60,
+    # An HTTP cache in front (delivery.edge_cache): how long it may keep a page
+    # (s-maxage), since every change it shows is purged (delivery.edge_purge) ...
+    "EDGE_SECONDS": 86400,
+    # ... at this URL, None when there is no edge.
+    "EDGE_PURGE_URL": None,
 }
 
 __getattr__ = app_settings(DEFAULTS)

@@ -28,9 +28,15 @@ transaction has committed, and each run bumps the generation, clears the
 placeholder and menu caches, then bumps again: a page rendered while the
 clearing was under way is stored under a generation nobody reads any more.
 
+An HTTP cache in front (Varnish, a CDN) is purged by surrogate key once the
+change commits: each receiver names the keys it makes stale
+(delivery.surrogate_keys), delivery.edge_purge sends them. Unlike the page
+cache's single generation, a risk list or reference change purges only the pages
+showing it there; page changes purge every page, since every page shows the menu.
+
 Changes made outside the admin and djangocms-versioning's API (raw ORM updates
 in a shell) are not seen by these receivers: call ``refresh_pages()`` after
-them.
+them (it purges the whole edge).
 """
 
 import time
@@ -48,6 +54,7 @@ from djangocms_text.models import Text
 from djangocms_versioning.constants import OPERATION_PUBLISH, OPERATION_UNPUBLISH
 from menus.menu_pool import menu_pool
 
+from delivery import edge_purge, surrogate_keys
 from media.models import SequenceDisplay
 from pages.models import Citation
 
@@ -115,17 +122,18 @@ def _refresh(placeholder_ids: list[int], menus: bool) -> None:
     _bump(GENERATION_KEY)
 
 
-def refresh_pages(*, placeholders=(), menus: bool = False) -> None:
+def refresh_pages(*, placeholders=(), menus: bool = False, edge_keys=(surrogate_keys.SITE,)):
     """Make every page fresh at its next request, in every process.
 
     Runs now (so this request and this process see the change) and again
     after the surrounding transaction commits (so no other process can have
-    re-cached what was there before).
+    re-cached what was there before); then the edge forgets `edge_keys`.
     """
     run = partial(_refresh, [getattr(p, "pk", p) for p in placeholders], menus)
     if connection.in_atomic_block:
         run()
     transaction.on_commit(run)
+    edge_purge.purge_after_commit(edge_keys)
 
 
 def discard_render(request) -> None:
@@ -169,14 +177,20 @@ def content_published(sender, *, operation, obj, **kwargs):
     if operation not in (OPERATION_PUBLISH, OPERATION_UNPUBLISH):
         return
     if sender is AliasContent:
-        refresh_pages(placeholders=placeholders_embedding_alias(obj.content.alias_id))
+        alias_id = obj.content.alias_id
+        refresh_pages(
+            placeholders=placeholders_embedding_alias(alias_id),
+            edge_keys=surrogate_keys.for_alias_change(alias_id),
+        )
     else:
         page_changed(sender)
 
 
 def page_changed(sender, **kwargs):
     """The page tree, a page's URL or its visibility may have changed: menus and links too."""
-    refresh_pages(placeholders=placeholders_with_page_links(), menus=True)
+    refresh_pages(
+        placeholders=placeholders_with_page_links(), menus=True, edge_keys=(surrogate_keys.MENU,)
+    )
 
 
 def page_operation(sender, *, operation, **kwargs):
@@ -185,9 +199,12 @@ def page_operation(sender, *, operation, **kwargs):
         page_changed(sender)
 
 
-def library_changed(sender, **kwargs):
+def library_changed(sender, instance, **kwargs):
     """A reference changed: citations render from the library, so refresh where they appear."""
-    refresh_pages(placeholders=placeholders_with_citations())
+    refresh_pages(
+        placeholders=placeholders_with_citations(),
+        edge_keys=surrogate_keys.for_reference_change(instance),
+    )
 
 
 def database_restored(sender, **kwargs):
@@ -198,6 +215,7 @@ def database_restored(sender, **kwargs):
     used before (``_initial_value``), so no old page entry can be read back.
     """
     cache.clear()
+    edge_purge.purge_after_commit((surrogate_keys.SITE,))
 
 
 def cache_reconnected(sender, **kwargs):
@@ -205,15 +223,18 @@ def cache_reconnected(sender, **kwargs):
 
     During the outage the counters' bumps and django CMS's cache clearing were dropped, so a
     Redis that kept its data (a network partition, a paused host) would serve pages, menus and
-    placeholders from before a publish. Emptied, as after a restore.
+    placeholders from before a publish. Emptied, as after a restore; the edge may have
+    fetched from it too, so it is purged.
     """
     cache.clear()
+    edge_purge.purge_after_commit((surrogate_keys.SITE,))
 
 
 def connect() -> None:
     """Wire the receivers; called once from DeliveryConfig.ready()."""
     from cms.models import GlobalPagePermission, Page, PagePermission
     from cms.signals import post_obj_operation
+    from django.db.models.signals import pre_save
     from djangocms_versioning.signals import post_version_operation
 
     from core import signals
@@ -224,6 +245,9 @@ def connect() -> None:
     signals.database_restored.connect(database_restored, dispatch_uid="page-cache-restore")
     reconnected.connect(cache_reconnected, dispatch_uid="page-cache-reconnected")
     post_obj_operation.connect(page_operation, dispatch_uid="page-cache-page-operations")
+    pre_save.connect(
+        surrogate_keys.remember_reference_number, sender=Reference, dispatch_uid="edge-reference"
+    )
     # Page settings (reverse id, home page), the tree and who may see which page.
     saved_or_deleted = {
         Page: page_changed,

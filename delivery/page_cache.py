@@ -29,7 +29,8 @@ a change, so it is not stored and the caches it filled are cleared
 (``discard_render``). When the counters cannot be read (Redis down, see
 core.cache_outage), pages are rendered from PostgreSQL and nothing is stored.
 An entry lives at most ``PORTAL_PAGE_CACHE_SECONDS``; browsers get at most
-``PORTAL_PAGE_BROWSER_SECONDS`` of ``max-age``.
+``PORTAL_PAGE_BROWSER_SECONDS`` of ``max-age``. An entry keeps the ``Surrogate-Key`` and
+edge lifetime delivery.edge_cache gave the response, so a hit says what the miss said.
 
 Compression: each entry keeps a gzip copy made once when it is stored, sent to
 clients that accept gzip (``Vary: Accept-Encoding``). Only these anonymous
@@ -49,7 +50,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
-from delivery import conf
+from delivery import conf, edge_cache
 from delivery.invalidation import discard_render, read_versions
 
 # django CMS's page views, and the site map: it lists every page, so it changes exactly when
@@ -105,8 +106,9 @@ class PageCacheMiddleware:
         return respond(request, entry, state="miss")
 
 
-def cacheable_seconds(request, response) -> int:
-    """How long this response may be stored, 0 if it must not be."""
+def cacheable_seconds(request, response, *, limit: int | None = None) -> int:
+    """How long this response may be stored (at most `limit`, by default the page cache's
+    lifetime), 0 if it must not be."""
     match = getattr(request, "resolver_match", None)
     user = getattr(request, "user", None)
     toolbar = getattr(request, "toolbar", None)
@@ -125,7 +127,7 @@ def cacheable_seconds(request, response) -> int:
         or _vary(response) - HARMLESS_VARY
     ):
         return 0
-    ttl = conf.PAGE_CACHE_SECONDS
+    ttl = conf.PAGE_CACHE_SECONDS if limit is None else limit
     now = timezone.now()
     for placeholder in toolbar.content_renderer.get_rendered_placeholders():
         if placeholder.get_vary_cache_on(request):
@@ -151,6 +153,8 @@ def make_entry(response, ttl: int) -> dict:
         "gzip": compressed,
         "etag": f'W/"{hashlib.sha256(body).hexdigest()[:32]}"',
         "expires": time.time() + ttl,
+        # Until when an edge cache in front may keep it (delivery.edge_cache).
+        "edge_expires": getattr(response, "edge_expires", None),
     }
 
 
@@ -170,7 +174,7 @@ def respond(request, entry: dict, *, state: str) -> HttpResponse:
             response["Content-Encoding"] = "gzip"
         response["Content-Length"] = str(len(body))
     response["ETag"] = entry["etag"]
-    response["Cache-Control"] = f"max-age={max_age}"
+    response["Cache-Control"] = edge_cache.cache_control(max_age, entry.get("edge_expires"))
     response["X-Page-Cache"] = state
     patch_vary_headers(response, [v.title() for v in entry["vary"]])
     return response

@@ -1,7 +1,7 @@
 """
-The header's main navigation is rendered once per region and page for visitors
-(delivery/templatetags/navigation.py), and a change to the page tree shows at the next
-request.
+The chrome every page shares (the main navigation, the footer's notices and links) is
+rendered once per region and page for visitors (delivery/templatetags/visitor_fragments.py),
+and a change to what it shows appears at the next request.
 """
 
 import pytest
@@ -67,3 +67,31 @@ def test_editors_get_the_menu_built_for_them(admin_client, site_tree, tree_loads
     admin_client.get(SEARCH)
 
     assert tree_loads == ["/search/", "/search/"]
+
+
+def test_footer_notices_and_links_are_reused(client, site_tree, monkeypatch):
+    from delivery import lookups
+
+    first = client.get(SEARCH)
+    looked_up = []
+    real = lookups.static_alias_placeholder
+    monkeypatch.setattr(
+        lookups,
+        "static_alias_placeholder",
+        lambda *args, **kwargs: looked_up.append(args) or real(*args, **kwargs),
+    )
+    second = client.get(SEARCH)
+
+    assert looked_up == []
+    assert texts(second, "//footer//p") == texts(first, "//footer//p")
+    assert "Medtronic's Donations Registry lists donations." in texts(second, "//footer//p")
+
+
+def test_a_notice_published_later_shows_in_the_cached_footer(client, site_tree, editor):
+    canadian_search = "/en-ca" + SEARCH
+    assert "Canadian donations registry." not in texts(client.get(canadian_search), "//footer//p")
+
+    with transaction.atomic():
+        factories.notice("donations-registry", "en-ca", "Canadian donations registry.", user=editor)
+
+    assert "Canadian donations registry." in texts(client.get(canadian_search), "//footer//p")

@@ -143,3 +143,87 @@ class RedisServer:
         if self.process.poll() is None:
             self.kill()
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+VCL_DIR = ROOT / "deploy" / "varnish"
+
+
+def varnish_available() -> bool:
+    """Debian's varnishd with the xkey vmod (varnish-modules), installed when missing,
+    as `make edge` does."""
+    if shutil.which("varnishd") is None or not list(
+        Path("/usr/lib").glob("*/varnish/vmods/libvmod_xkey.so")
+    ):
+        subprocess.run(
+            ["apt-get", "install", "-y", "-qq", "varnish", "varnish-modules"],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
+    return shutil.which("varnishd") is not None and bool(
+        list(Path("/usr/lib").glob("*/varnish/vmods/libvmod_xkey.so"))
+    )
+
+
+class VarnishServer:
+    """varnishd running deploy/varnish/portal.vcl as shipped, in front of `backend_port`.
+
+    Both files are copied to a folder of its own (Varnish resolves an include next to the
+    including file); only the backend's port differs from the shipped backend.vcl.
+    """
+
+    def __init__(self, *, backend_port: int, port: int | None = None):
+        self.port = port or free_port()
+        self.dir = Path(tempfile.mkdtemp(prefix="portal-varnish-"))
+        self.dir.chmod(0o755)  # run as root, varnishd reads the VCL as its own user
+        shipped = (VCL_DIR / "backend.vcl").read_text()
+        assert '.port = "8000";' in shipped
+        (self.dir / "backend.vcl").write_text(
+            shipped.replace('.port = "8000";', f'.port = "{backend_port}";')
+        )
+        shutil.copy(VCL_DIR / "portal.vcl", self.dir / "portal.vcl")
+        self.log_path = self.dir / "varnishd.log"
+        command = [
+            "varnishd", "-F",
+            "-a", f"{HOST}:{self.port}",
+            "-n", str(self.dir / "instance"),
+            "-f", str(self.dir / "portal.vcl"),
+            "-s", "malloc,64m",
+        ]  # fmt: skip
+        with self.log_path.open("wb") as log:
+            self.process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
+
+    @property
+    def url(self) -> str:
+        return f"http://{HOST}:{self.port}/"
+
+    def request(self, method: str, path: str, *, source: str | None = None, **headers: str):
+        connection = http.client.HTTPConnection(
+            HOST, self.port, timeout=30, source_address=(source, 0) if source else None
+        )
+        try:
+            connection.request(method, path, headers={"Host": HOST, **headers})
+            return Response(connection.getresponse())
+        finally:
+            connection.close()
+
+    def get(self, path: str, **headers: str) -> Response:
+        return self.request("GET", path, **headers)
+
+    def wait(self) -> None:
+        for _ in range(300):
+            assert self.process.poll() is None, f"varnishd exited:\n{self.log()}"
+            try:
+                socket.create_connection((HOST, self.port), timeout=1).close()
+                return
+            except OSError:
+                time.sleep(0.1)
+        raise AssertionError(f"varnishd on port {self.port} did not answer:\n{self.log()}")
+
+    def log(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.wait(timeout=30)
+        shutil.rmtree(self.dir, ignore_errors=True)
