@@ -5,10 +5,11 @@ PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
 PORT ?= 8000
+EDGE_PORT ?= 6081
 STAMP := $(VENV)/.installed
 
 .DEFAULT_GOAL := help
-.PHONY: help run test lint format check editor demo clean backup restore serve bench-pages bench-faults bench-finder bench-search loadtest screenshots
+.PHONY: help run test lint format check editor demo clean backup restore serve edge bench-pages bench-faults bench-finder bench-search lighthouse loadtest screenshots worker
 
 help:  ## List the targets
 	@grep -E '^[a-z-]+:.*##' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -49,9 +50,9 @@ check: $(STAMP)  ## Django system checks and the missing-migrations check
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py check
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py makemigrations --check --dry-run
 
-editor: $(STAMP)  ## Create an editor login: a superuser, or ROLE="Content author" USERNAME=alice
+editor: $(STAMP)  ## Create an editor login: a superuser, or ROLE="Content author" USERNAME=alice EMAIL=…
 ifdef ROLE
-	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py create_editor "$(USERNAME)" --role "$(ROLE)"
+	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py create_editor "$(USERNAME)" --role "$(ROLE)" --email "$(EMAIL)"
 else
 	DEBUG=$${DEBUG:-true} $(BIN)/python manage.py createsuperuser
 endif
@@ -85,8 +86,17 @@ serve: $(STAMP) var/secret_key  ## Serve like production: gunicorn (WEB_CONCURRE
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(PROD_ENV) PORT=$(PORT) $(BIN)/gunicorn -c portal/gunicorn.conf.py portal.wsgi
 
-bench-pages: $(STAMP) var/secret_key  ## Benchmark page serving (cached, uncached, Django's floor); writes benchmarks/results/
+worker: $(STAMP) var/secret_key  ## Run admin imports queued by `make serve`: re-queue interrupted ones, then the django-tasks worker
+	$(PROD_ENV) $(BIN)/python manage.py recover_import_jobs
+	$(PROD_ENV) $(BIN)/python manage.py db_worker --no-reload
+
+edge: $(STAMP) var/secret_key  ## Varnish (deploy/varnish) on EDGE_PORT (6081) in front of the app server on PORT; starts `make serve` if none answers
+	@command -v varnishd >/dev/null || apt-get install -y -qq varnish varnish-modules >/dev/null || { echo "edge needs Varnish (apt-get install varnish varnish-modules)"; exit 2; }
+	PORT=$(PORT) EDGE_PORT=$(EDGE_PORT) deploy/varnish/edge.sh
+
+bench-pages: $(STAMP) var/secret_key  ## Benchmark page serving (cached, uncached, Django's floor, through Varnish); writes benchmarks/results/
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null || { echo "bench-pages needs wrk (apt-get install wrk)"; exit 2; }
+	@command -v varnishd >/dev/null || apt-get install -y -qq varnish varnish-modules >/dev/null || { echo "bench-pages needs Varnish (apt-get install varnish varnish-modules)"; exit 2; }
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(PROD_ENV) $(BIN)/python -m benchmarks.pages
 
@@ -95,14 +105,20 @@ bench-faults: $(STAMP) var/secret_key  ## What worker recycling and a Redis outa
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(PROD_ENV) $(BIN)/python -m benchmarks.faults
 
+lighthouse: $(STAMP) var/secret_key  ## Lighthouse's SEO audit on every page of the site map (DATABASE_URL with the demo content); writes benchmarks/results/
+	@command -v npm >/dev/null || { echo "lighthouse needs Node.js and npm"; exit 2; }
+	cd tools/lighthouse && npm ci --no-audit --no-fund --silent
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
+	$(PROD_ENV) $(BIN)/python -m benchmarks.lighthouse
+
 loadtest: $(STAMP) var/secret_key  ## 100 visitors browsing and searching for 60 s against the production server
 	@command -v wrk >/dev/null || apt-get install -y -qq wrk >/dev/null || { echo "loadtest needs wrk (apt-get install wrk)"; exit 2; }
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(PROD_ENV) $(BIN)/python -m benchmarks.loadtest $(LOADTEST_ARGS)
 
 ROWS ?= 1000000
-bench-finder: $(STAMP)  ## Time finder searches vs a full scan at 10k and ROWS rows on DATABASE_URL (a scratch DB)
-	$(BIN)/python -m benchmarks.finder --rows $(ROWS)
+bench-finder: $(STAMP) var/secret_key  ## Time every finder query kind through HTTP at 10k and ROWS rows vs a naive scan (scratch DBs named after DATABASE_URL); writes benchmarks/results/
+	$(PROD_ENV) $(BIN)/python -m benchmarks.finder --rows $(ROWS)
 
 bench-search: $(STAMP) var/secret_key  ## Time site searches on a 2,000-page tree through HTTP (a scratch PostgreSQL DATABASE_URL); writes benchmarks/results/
 	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0

@@ -85,6 +85,8 @@ SECURITY_APPS = [
 HISTORY_APPS = ["simple_history"]
 # The media library: images, video files and captions editors upload and place on pages.
 MEDIA_APPS = ["easy_thumbnails", "filer"]
+# Background jobs (admin CSV imports): Django's tasks framework, backported, on the database.
+TASK_APPS = ["django_tasks", "django_tasks_db"]
 PORTAL_APPS = [
     "core",
     "pages",
@@ -94,8 +96,11 @@ PORTAL_APPS = [
     "editorial",
     "seo",
     "search",
+    "jobs",
 ]
-INSTALLED_APPS = DJANGO_APPS + CMS_APPS + SECURITY_APPS + HISTORY_APPS + MEDIA_APPS + PORTAL_APPS
+INSTALLED_APPS = (
+    DJANGO_APPS + CMS_APPS + SECURITY_APPS + HISTORY_APPS + MEDIA_APPS + TASK_APPS + PORTAL_APPS
+)
 
 MIDDLEWARE = [
     "core.request_log.RequestLogMiddleware",
@@ -108,6 +113,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous page views end here when cached, before sessions, auth and the CMS.
     "delivery.page_cache.PageCacheMiddleware",
+    # What an HTTP cache in front may keep (Cache-Control, Surrogate-Key), under the page cache.
+    "delivery.edge_cache.EdgeCacheMiddleware",
     # Apphooks attached or moved by an editor: URL patterns rebuilt at the next request.
     "delivery.apphook_reload.ApphookReloadMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -120,6 +127,8 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.two_factor.Require2FAMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # A password printed by `make editor` works once: its owner is sent to choose their own.
+    "core.one_time_password.OneTimePasswordMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "cms.middleware.user.CurrentUserMiddleware",
     "cms.middleware.page.CurrentPageMiddleware",
@@ -221,6 +230,24 @@ else:
 RATELIMIT_FAIL_OPEN = True
 
 
+# --- Background jobs ---------------------------------------------------------
+# Physician imports uploaded in the admin run as tasks (jobs/). "immediate" runs them
+# inside the upload request, so `make run` needs nothing else; "database" queues them
+# for `manage.py db_worker` (`make worker`), as production does.
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+_task_backend = env.str("TASKS_BACKEND", default="immediate" if DEBUG else "database")
+if _task_backend not in TASK_BACKENDS:
+    raise ImproperlyConfigured(
+        f"TASKS_BACKEND must be immediate or database, not {_task_backend!r}."
+    )
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[_task_backend]}}
+# Uploaded import files wait here for the worker; web and worker must both reach it.
+PORTAL_IMPORT_DIR = Path(env.str("IMPORT_DIR", default="") or VAR_DIR / "imports")
+
+
 # --- Internationalisation and regions --------------------------------------
 # A "region" is a django CMS language: each region has its own page content,
 # notices and date format, and the US region is served without a URL prefix.
@@ -264,6 +291,9 @@ PORTAL_PAGE_CACHE = env.bool("PAGE_CACHE", default=bool(REDIS_URL) or DEBUG)
 PORTAL_PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=3600 if REDIS_URL else 60)
 # Browsers and proxies may reuse a page this long without asking again.
 PORTAL_PAGE_BROWSER_SECONDS = env.int("PAGE_BROWSER_SECONDS", default=60)
+# An HTTP cache in front (Varnish, a CDN): its purge endpoint, sent the surrogate keys a
+# publish makes stale (delivery.edge_purge). Empty when there is no edge.
+PORTAL_EDGE_PURGE_URL = env.str("EDGE_PURGE_URL", default="") or None
 CMS_CACHE_DURATIONS = {
     "content": PORTAL_PAGE_CACHE_SECONDS,
     "menus": PORTAL_PAGE_CACHE_SECONDS,
@@ -281,6 +311,24 @@ TEXT_AUTO_HYPHENATE = False
 # extras editors need beyond its defaults. Its defaults allow any style attribute:
 # core.rich_text keeps only PORTAL_TEXT_STYLES (text-align, as the editor writes it).
 TEXT_ADDITIONAL_ATTRIBUTES = {"a": {"aria-label"}}
+# The editor offers only what the site's stylesheet supports. Gone from djangocms-text's
+# defaults: Heading 1 (the page title is the only h1) and 4-6, colour and highlight
+# classes of a CSS framework the site does not use, style menus, tables, code, rules,
+# quotes, indents, underline (it reads as a link) and the HTML source view. Removing a
+# button also removes its TipTap extension, so pasted text loses that formatting too.
+_TEXT_TOOLBAR = [
+    ["Undo", "Redo"],
+    ["Paragraph", "-", "Heading2", "Heading3"],
+    ["Bold", "Italic", "-", "Subscript", "Superscript", "-", "RemoveFormat"],
+    ["JustifyLeft", "JustifyCenter", "JustifyRight"],
+    ["Link", "Unlink"],
+    ["NumberedList", "BulletedList"],
+]
+TEXT_EDITOR_SETTINGS = {
+    # In a page: the same, plus the menu that places a Citation inside the text.
+    "toolbar_CMS": [["CMSPlugins"], *_TEXT_TOOLBAR],
+    "toolbar_HTMLField": _TEXT_TOOLBAR,
+}
 
 
 # --- Static and media files ------------------------------------------------
@@ -350,6 +398,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+    {"NAME": "core.one_time_password.NotTheOneTimePasswordValidator"},
 ]
 LOGIN_URL = "admin:login"
 # django-axes first: it refuses locked-out logins before a password is checked.
@@ -500,6 +549,9 @@ PORTAL_SITE_NAME = env.str("SITE_NAME", default="Kyphon Balloon Kyphoplasty")
 
 # Where `make backup` writes its <timestamp>/ folders (core.backups).
 PORTAL_BACKUP_DIR = Path(env.str("BACKUP_DIR", default="") or VAR_DIR / "backups")
+# Patient pages reading above this US school grade need a reviewer's acknowledgement to be
+# approved (editorial.reading_grade; NIH and AMA advise grade 6-8).
+PORTAL_MAX_READING_GRADE = env.float("MAX_READING_GRADE", default=9)
 # Physician searches one visitor (IP address) may make, per django-ratelimit's rate syntax.
 PORTAL_SEARCH_RATE = env.str("SEARCH_RATE_LIMIT", default="60/m")
 RATELIMIT_USE_CACHE = "default"

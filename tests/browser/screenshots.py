@@ -44,6 +44,10 @@ PUBLIC_SHOTS = [
         viewport="phone",
         full_page=False,
     ),
+    # Site search: lay words find the medical terms (synonyms), each hit with its snippet.
+    Shot("search-results", "/search/?q=heart+attack"),
+    # A page below the procedure page carries the Important Safety Information (fair balance).
+    Shot("safety-child-page", "/patients/balloon-kyphoplasty/after-the-procedure/"),
     # The phone header, menu closed and open, on a page with a section menu.
     Shot(
         "header-phone",
