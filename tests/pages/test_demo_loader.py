@@ -175,9 +175,7 @@ def test_safety_information_lists_the_reference_pages_six_events_in_order(client
         "/en-ca/patients/balloon-kyphoplasty/procedure-animation/",
     ],
 )
-def test_every_page_presenting_the_therapy_carries_the_safety_information(
-    client, demo_site, path
-):
+def test_every_page_presenting_the_therapy_carries_the_safety_information(client, demo_site, path):
     """Fair balance (editorial.fair_balance): the home page and the procedure's section."""
     response = client.get(path)
 
