@@ -183,6 +183,16 @@ def test_every_page_presenting_the_therapy_carries_the_safety_information(client
     assert len(texts(response, '//section[@class="safety"]//li')) == 6
 
 
+def test_canadian_home_says_the_finder_covers_the_united_states(client, demo_site):
+    response = client.get("/en-ca/")
+
+    assert "Our Physician Finder covers the United States only" in response.text
+    assert client.get("/physician-finder/").status_code == 200
+    assert '<a href="/physician-finder/">search for physicians in the United States</a>' in (
+        response.text
+    )
+
+
 def test_pages_outside_the_therapy_show_no_empty_safety_section(client, demo_site):
     response = client.get("/terms-of-use/")
 
