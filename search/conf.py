@@ -12,6 +12,10 @@ DEFAULTS = {
     "SEARCH_MAX_VARIANTS": 16,
     # Plugins whose text is about other pages, not this one: the site map lists every title.
     "SEARCH_SKIP_PLUGINS": ["SiteMapPlugin"],
+    # Placeholders whose content many pages repeat (the shared safety list, placed on every
+    # page that presents the therapy): indexed only on pages of the templates named, so a
+    # search for a risk finds the procedure page, not five pages with the same snippet.
+    "SEARCH_SHARED_SLOTS": {"safety": ["cms/procedure.html"]},
     # Indexed text per page; PostgreSQL's tsvector tops out at 1 MB.
     "SEARCH_MAX_BODY_CHARS": 200_000,
 }

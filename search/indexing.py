@@ -53,6 +53,12 @@ def indexable_contents():
     ).select_related("page")
 
 
+def _indexed(slot: str, template: str) -> bool:
+    """Whether a placeholder's text is this page's own (see SEARCH_SHARED_SLOTS)."""
+    shared = conf.SEARCH_SHARED_SLOTS
+    return slot not in shared or template in shared[slot]
+
+
 def render_text(content: PageContent) -> str:
     """The text an anonymous visitor reads in the content's placeholders."""
     language, page = content.language, content.page
@@ -71,7 +77,10 @@ def render_text(content: PageContent) -> str:
         request.toolbar = CMSToolbar(request)
         renderer = _VisitorRenderer(request)
         context = SekizaiContext({"request": request})
-        placeholders = sorted(content.get_placeholders(), key=lambda p: (p.slot != "content", p.pk))
+        placeholders = sorted(
+            (p for p in content.get_placeholders() if _indexed(p.slot, content.template)),
+            key=lambda p: (p.slot != "content", p.pk),
+        )
         html = [
             renderer.render_placeholder(p, context=context, language=language, use_cache=False)
             for p in placeholders

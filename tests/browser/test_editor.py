@@ -111,10 +111,22 @@ def test_edited_risk_reaches_visitors_after_review_and_publishing(page, browser,
     visitor.close()
 
 
-def test_publishing_an_unapproved_draft_is_refused_with_a_reason(page, site):
+@pytest.fixture
+def discarded_draft(page, site):
+    """A draft of the risk list, discarded after the test (Version menu › Discard Changes),
+    so the next test (tests/browser/test_workflow.py) starts from the published list."""
     log_in(page, site)
     open_a_draft(page)
+    yield
+    open_a_draft(page)
+    toolbar_link(page, re.compile(r"^Version #\d+ \(Draft\)$")).click()
+    page.locator(".cms-toolbar").get_by_role("link", name="Discard Changes").click()
+    page.get_by_role("button", name="Yes, I'm sure").click()
+    expect(page).to_have_url(re.compile(r"contentversion/"))  # the list's version list
+    expect(page.get_by_role("row").filter(has_text="Draft")).to_have_count(0)
 
+
+def test_publishing_an_unapproved_draft_is_refused_with_a_reason(page, discarded_draft):
     toolbar_link(page, "Publish").click()
 
     expect(page.locator(".cms-messages")).to_contain_text(

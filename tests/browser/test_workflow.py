@@ -160,7 +160,8 @@ def test_a_change_goes_live_through_my_work(browser, site, people):
     reviewer.snap("reviewer-my-work", full_page=True)
     row.get_by_role("link", name="Open the draft").click()
     toolbar = page.locator(".cms-toolbar")
-    expect(toolbar.get_by_text("Version #2 (Draft)")).to_be_attached()
+    # Its number depends on how many versions earlier tests published (tests/browser/).
+    expect(toolbar.get_by_text(re.compile(r"^Version #\d+ \(Draft\)$"))).to_be_attached()
     # Nothing a reviewer cannot use: no Publish, no Edit, no Submit; Approve is offered.
     toolbar.get_by_role("link", name="Review", exact=True).click()
     expect(toolbar.get_by_role("link", name="Approve or reject…")).to_be_visible()
@@ -169,7 +170,9 @@ def test_a_change_goes_live_through_my_work(browser, site, people):
     reviewer.snap("reviewer-draft")
     reviewer.my_work()
     row.get_by_role("link", name="Compare with live").click()
-    expect(page.locator(".portal-reading-grades")).to_contain_text("Reading grade: #1")
+    expect(page.locator(".portal-reading-grades")).to_contain_text(
+        re.compile(r"Reading grade:\s+#\d+")
+    )
     expect(page.locator(".cms-versioning-title").first).to_contain_text("Comparing")
     reviewer.traffic.settle()
     reviewer.snap("compare")

@@ -100,6 +100,13 @@ def test_deleted_page_leaves_the_index(client, editor, site_tree):
     assert not SearchEntry.objects.filter(title="Careers").exists()
 
 
+def test_the_shared_safety_list_is_found_on_the_procedure_page_only(client, site_tree):
+    """Home and After the Procedure carry the same risk list (fair balance); a search for a
+    risk lists the procedure page, not every page repeating the list with the same snippet."""
+    assert result_titles(search(client, "death")) == ["Balloon Kyphoplasty"]
+    assert "After the Procedure" in result_titles(search(client, "recovery"))
+
+
 def test_site_map_text_is_not_indexed(client, editor, site_tree):
     """The site map lists every title: it would match every search."""
     assert "Site Map" not in result_titles(search(client, "Balloon Kyphoplasty"))
