@@ -122,7 +122,7 @@ def main(argv=None) -> int:
         return 2
     workers = int(os.environ.get("WEB_CONCURRENCY", "2"))
     # One trusted proxy hop: searchers arrive with their own X-Forwarded-For addresses.
-    process, port = start_server(workers, {"TRUSTED_PROXY_COUNT": "1"})
+    process, port = start_server("loadtest", workers, {"TRUSTED_PROXY_COUNT": "1"})
     try:
         wait_until_up(process, port)
         pages = page_paths(port)
