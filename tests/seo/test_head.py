@@ -4,6 +4,7 @@ import json
 
 import pytest
 from django.contrib.sites.models import Site
+from django.core.management import call_command
 from django.utils import timezone
 
 from editorial.models import MedicalReview
@@ -133,3 +134,18 @@ def test_the_sitemap_and_the_sites_record_use_the_real_host(client, site_tree):
 
     assert site.domain == "portal.example.org"
     assert "example.com" not in sitemap and "portal.example.org/patients/" in sitemap
+
+
+@pytest.mark.django_db(transaction=True)
+def test_migrate_names_the_site_in_the_toolbar_and_the_admin():
+    """Regression: the record stayed "example.com" after migrate, so the toolbar showed it.
+
+    Django sends post_migrate only for apps with models, and seo has none.
+    """
+    Site.objects.filter(pk=1).update(domain="example.com", name="example.com")
+    Site.objects.clear_cache()
+
+    call_command("migrate", verbosity=0)
+
+    site = Site.objects.get_current()
+    assert (site.domain, site.name) == ("portal.example.org", "Kyphon Balloon Kyphoplasty")
