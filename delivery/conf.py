@@ -14,6 +14,9 @@ DEFAULTS = {
     "EDGE_SECONDS": 86400,
     # ... at this URL, None when there is no edge.
     "EDGE_PURGE_URL": None,
+    # ... and once more this long after the first purge (0: never), for a page rendered
+    # from the old rows just before the commit that reached the edge just after it.
+    "EDGE_REPURGE_SECONDS": 2.0,
 }
 
 __getattr__ = app_settings(DEFAULTS)

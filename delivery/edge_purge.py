@@ -9,6 +9,10 @@ expects. With no URL (no edge) nothing is sent.
 - **After the commit.** Before it, the edge could fetch the page again from an app
   server that still reads the old rows, and keep it. Each change's keys go out in one
   request, after the page cache's own refresh for that change has run.
+- **Twice.** A render that read the old rows just before the commit can reach the
+  edge a few milliseconds after the purge (renders that overlap a publish are sent
+  ``private``, which leaves only that short gap). The same keys are purged once more
+  ``EDGE_REPURGE_SECONDS`` later, from a timer thread, so nothing stale outlives it.
 - **Retried, then logged.** A refused connection, a timeout or an error status is
   tried ``ATTEMPTS`` times in all. Each failure is logged; when all fail the change
   still stands (it is committed) and the editor who made it gets an error message in
@@ -17,6 +21,7 @@ expects. With no URL (no edge) nothing is sent.
 
 import http.client
 import logging
+import threading
 import time
 from contextvars import ContextVar
 from functools import partial
@@ -61,13 +66,25 @@ def _already_waiting(keys: list[str]) -> bool:
 
 
 def _purge_or_tell(keys: list[str]) -> None:
-    if not purge(keys):
-        _tell_editor(keys)
-
-
-def purge(keys) -> bool:
-    """Send one purge naming `keys`; True once the edge has answered 2xx."""
     url = conf.EDGE_PURGE_URL
+    if not purge(keys, url):
+        _tell_editor(keys)
+    _purge_again_later(keys, url)
+
+
+def _purge_again_later(keys: list[str], url: str) -> None:
+    """Purge the same keys once more after a short delay, off the request's thread."""
+    delay = conf.EDGE_REPURGE_SECONDS
+    if delay <= 0:
+        return
+    timer = threading.Timer(delay, purge, args=(keys, url))
+    timer.daemon = True  # a worker that exits meanwhile does not wait for it
+    timer.start()
+
+
+def purge(keys, url: str | None = None) -> bool:
+    """Send one purge naming `keys` to `url` (the configured one if None); True on 2xx."""
+    url = url or conf.EDGE_PURGE_URL
     named = " ".join(keys)
     for attempt in range(1, ATTEMPTS + 1):
         try:

@@ -294,6 +294,9 @@ PORTAL_PAGE_BROWSER_SECONDS = env.int("PAGE_BROWSER_SECONDS", default=60)
 # An HTTP cache in front (Varnish, a CDN): its purge endpoint, sent the surrogate keys a
 # publish makes stale (delivery.edge_purge). Empty when there is no edge.
 PORTAL_EDGE_PURGE_URL = env.str("EDGE_PURGE_URL", default="") or None
+# ... and purged once more this many seconds later (0: never), for a render that read the
+# old rows just before the publish committed and reached the edge just after the purge.
+PORTAL_EDGE_REPURGE_SECONDS = env.float("EDGE_REPURGE_SECONDS", default=2.0)
 CMS_CACHE_DURATIONS = {
     "content": PORTAL_PAGE_CACHE_SECONDS,
     "menus": PORTAL_PAGE_CACHE_SECONDS,

@@ -122,6 +122,22 @@ def test_reference_edit_purges_its_number_and_a_renumbering_the_old_one(
     assert edge.purges == [{"reference-17"}, {"reference-17", "reference-18"}]
 
 
+def test_each_purge_is_sent_again_after_a_delay(editor, risks_on_a_page, edge, capture, settings):
+    """The second purge removes a page rendered from the old rows that reached the edge late."""
+    settings.PORTAL_EDGE_REPURGE_SECONDS = 0.2
+    content = AliasContent.objects.get(alias=risks_on_a_page)
+    with capture():
+        publish_new_version(content, editor, rename_first_risk)
+    assert edge.purges == [{f"alias-{risks_on_a_page.pk}"}], "the first at the commit"
+
+    waited = threading.Event()
+    for _ in range(100):  # the timer thread sends it; poll rather than guess its timing
+        if len(edge.purges) > 1 or waited.wait(0.05):
+            break
+
+    assert edge.purges == [{f"alias-{risks_on_a_page.pk}"}] * 2
+
+
 # Committed for real, so the purge runs inside the publish request, as in production.
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_unreachable_edge_leaves_the_publish_standing_and_tells_the_editor(
