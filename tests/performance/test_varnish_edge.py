@@ -67,6 +67,8 @@ def edge(varnish_installed, settings):
         redis_url=redis.url,
         EDGE_PURGE_URL=f"http://{HOST}:{edge_port}/",
         REQUIRE_2FA="false",  # the editor logs in with a password alone (2FA: tests/core)
+        # Hits are counted here after the first purge; the second: tests/delivery.
+        EDGE_REPURGE_SECONDS="600",
     )
     varnish = VarnishServer(backend_port=app.port, port=edge_port)
     yield app, varnish
