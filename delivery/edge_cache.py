@@ -7,9 +7,9 @@ Every response that passes the page cache is sorted into one of three kinds:
   map, for a visitor without a session, toolbar or cookie), whose render did not
   overlap a change. ``Cache-Control: public, max-age=<browser>, s-maxage=<edge>`` and
   ``Surrogate-Key`` naming what it was built from (delivery.surrogate_keys). The edge
-  may keep it ``PORTAL_EDGE_SECONDS`` (a day), or only until the next moment any
-  scheduled content starts or ends (``next_scheduled_change``); every other change
-  purges it (delivery.edge_purge).
+  may keep it ``PORTAL_EDGE_SECONDS`` (a day), or only until the next moment anything
+  scheduled goes live or expires (delivery.schedule), which no purge could announce;
+  every other change purges it (delivery.edge_purge).
 - **Never stored**: anything for an editor or anything that could be theirs: a logged-in
   user, a session cookie, the toolbar, a CSRF token used by the page, a cookie being
   set. ``Cache-Control: private, no-store`` (Django's never-cache headers), so neither
@@ -27,14 +27,10 @@ the editor whose publish triggered it (delivery.edge_purge).
 import time
 
 from django.conf import settings
-from django.core.cache import cache
-from django.db.models import Min, Q
-from django.utils import timezone
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
-from delivery import conf, edge_purge, page_cache, surrogate_keys
+from delivery import conf, edge_purge, page_cache, schedule, surrogate_keys
 from delivery.invalidation import read_versions
-from pages.models import ScheduledContent
 
 
 class EdgeCacheMiddleware:
@@ -42,7 +38,9 @@ class EdgeCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        versions = read_versions() if _may_be_cacheable(request) else None
+        versions = read_versions()
+        if versions is not None:  # before any render (a page cache miss did it already)
+            versions = schedule.cross_passed_boundary(versions)
         token = edge_purge.current_request.set(request)
         try:
             response = self.get_response(request)
@@ -69,41 +67,16 @@ def label(request, response, versions) -> None:
     if _may_be_cacheable(request):
         seconds = page_cache.cacheable_seconds(request, response, limit=conf.EDGE_SECONDS)
     # A change committed while this page rendered: its purge may already have passed.
-    if seconds:
-        seconds = min(seconds, next_scheduled_change(versions))
-    if seconds and read_versions() == versions:
+    if seconds:  # to the second: a go-live or expiry cannot be purged in advance
+        seconds = schedule.seconds_to_boundary(versions, seconds)
+    if seconds >= 1 and read_versions() == versions:
         response.edge_expires = time.time() + seconds  # kept by the page cache's entry
         response["Cache-Control"] = cache_control(
-            min(conf.PAGE_BROWSER_SECONDS, seconds), response.edge_expires
+            min(conf.PAGE_BROWSER_SECONDS, int(seconds)), response.edge_expires
         )
         response["Surrogate-Key"] = " ".join(surrogate_keys.for_response(request))
     elif "public" not in response.get("Cache-Control", ""):
         patch_cache_control(response, private=True)
-
-
-def next_scheduled_change(versions) -> int:
-    """Seconds until any scheduled content starts or ends, at most PORTAL_EDGE_SECONDS.
-
-    The page's own placeholders cannot tell: those django CMS's placeholder cache
-    answered are not listed as rendered, so a footer notice starting tomorrow would not
-    bound a page rendered today. Read once per publish (the key holds the page cache's
-    counters) and again once that moment has passed; drafts' dates count too, which
-    only ends some edge copies early.
-    """
-    key = f"edge:next-scheduled-change:{versions}"
-    moment = cache.get(key)  # a timestamp, 0 when nothing is scheduled
-    if moment is None or 0 < moment <= time.time():
-        now = timezone.now()
-        found = ScheduledContent.objects.aggregate(
-            start=Min("display_from", filter=Q(display_from__gt=now)),
-            end=Min("display_until", filter=Q(display_until__gt=now)),
-        )
-        future = [t.timestamp() for t in found.values() if t is not None]
-        moment = min(future, default=0)
-        cache.set(key, moment, conf.EDGE_SECONDS)
-    if not moment:
-        return conf.EDGE_SECONDS
-    return max(1, min(conf.EDGE_SECONDS, int(moment - time.time())))
 
 
 def never_stored(request, response) -> bool:

@@ -28,7 +28,9 @@ if both are unchanged when its render is done; otherwise its render overlapped
 a change, so it is not stored and the caches it filled are cleared
 (``discard_render``). When the counters cannot be read (Redis down, see
 core.cache_outage), pages are rendered from PostgreSQL and nothing is stored.
-An entry lives at most ``PORTAL_PAGE_CACHE_SECONDS``; browsers get at most
+An entry lives at most ``PORTAL_PAGE_CACHE_SECONDS``, and never past the next moment
+anything scheduled goes live or expires (delivery.schedule), wherever on the page it
+is, even in a placeholder django CMS's cache answered; browsers get at most
 ``PORTAL_PAGE_BROWSER_SECONDS`` of ``max-age``. An entry keeps the ``Surrogate-Key`` and
 edge lifetime delivery.edge_cache gave the response, so a hit says what the miss said.
 
@@ -50,7 +52,7 @@ from django.utils import timezone
 from django.utils.cache import patch_vary_headers
 from django.utils.http import parse_etags
 
-from delivery import conf, edge_cache
+from delivery import conf, edge_cache, schedule
 from delivery.invalidation import discard_render, read_versions
 
 # django CMS's page views, and the site map: it lists every page, so it changes exactly when
@@ -90,12 +92,16 @@ class PageCacheMiddleware:
         versions = read_versions()
         if versions is None:  # Redis is down: rendered from PostgreSQL, nothing stored
             return self.get_response(request)
-        key = entry_key(request, versions)
-        entry = cache.get(key)
+        entry = cache.get(entry_key(request, versions))
         if entry is not None:
             return respond(request, entry, state="hit")
+        # Entries end at the next go-live or expiry (below); past one, refresh first.
+        versions = schedule.cross_passed_boundary(versions)
+        key = entry_key(request, versions)
         response = self.get_response(request)
         ttl = cacheable_seconds(request, response)
+        if ttl:
+            ttl = schedule.seconds_to_boundary(versions, ttl)
         if not ttl:
             return response
         if read_versions() != versions:
@@ -140,7 +146,7 @@ def _vary(response) -> set[str]:
     return {v.strip().lower() for v in response.get("Vary", "").split(",") if v.strip()}
 
 
-def make_entry(response, ttl: int) -> dict:
+def make_entry(response, ttl: float) -> dict:
     body = response.content
     headers = [(k, v) for k, v in response.items() if k.lower() not in RECOMPUTED]
     compressed = None

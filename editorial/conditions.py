@@ -54,6 +54,9 @@ def install() -> None:
     lists (``permission=check_publish.as_bool``), so ``can_proceed`` and
     ``has_transition_perm`` apply the portal's rules too, not only the admin.
     """
+    from .scheduling_views import install as install_scheduling
+
+    install_scheduling()  # timed-publishing's dialog is replaced by one that applies them
     if user_is_publisher in Version.check_publish:
         return
     Version.check_publish.extend(

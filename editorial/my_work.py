@@ -7,6 +7,7 @@ through versioning's own publish checks (editorial.conditions: publisher, approv
 fair balance, media alternatives), so this page can publish nothing the toolbar cannot.
 """
 
+from cms.toolbar.utils import get_object_preview_url
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError
@@ -17,7 +18,7 @@ from django.utils.translation import gettext as _
 from djangocms_versioning.exceptions import ConditionFailed
 from djangocms_versioning.models import Version
 
-from . import conf, links, queues, reading_grade
+from . import conf, links, queues, reading_grade, scheduling
 from .reviews import PUBLISH_PERMISSION
 
 
@@ -31,6 +32,7 @@ def _rows(items, user) -> list[dict]:
             "kind": item.version.content._meta.verbose_name,
             "draft_url": links.draft_url(item.version, user),
             "compare_url": links.compare_url(item.version, back=back),
+            "schedule_url": scheduling.dialog_url(item.version, back=back),
             "may_submit": item.status in ("draft", "rejected")
             and item.version.has_change_permission(user),
             "grade": grade,
@@ -38,6 +40,23 @@ def _rows(items, user) -> list[dict]:
         }
         for item in items
         for grade in [reading_grade.grade_of(item.version.content)]
+    ]
+
+
+def _scheduled_rows(items, user) -> list[dict] | None:
+    if items is None:
+        return None
+    return [
+        {
+            "item": item,
+            "label": str(item.version.content),
+            "version_name": item.version.short_name(),
+            "kind": item.version.content._meta.verbose_name,
+            "when": scheduling.local_time(item.moment),
+            # Published content: the preview shows this version whatever its dates.
+            "open_url": get_object_preview_url(item.version.content),
+        }
+        for item in items
     ]
 
 
@@ -66,6 +85,7 @@ def my_work_view(request):
         **admin.site.each_context(request),
         "title": _("My work"),
         "sections": sections,
+        "scheduled": _scheduled_rows(found.scheduled, request.user),
         "my_work_url": links.my_work_url(),
         "grade_limit": conf.MAX_READING_GRADE,
     }

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from djangocms_versioning.constants import DRAFT
 from djangocms_versioning.models import Version
 
+from . import scheduling
 from .models import DraftEdit, Review
 from .reviews import PUBLISH_PERMISSION, REVIEW_PERMISSION
 
@@ -85,18 +86,45 @@ def approved(drafts: list[WorkItem]) -> list[WorkItem]:
 
 
 @dataclass(frozen=True)
+class ScheduledItem:
+    """A published version that goes live later (pending) or is live until its expiry."""
+
+    version: Version
+    interval: object  # djangocms_timed_publishing's TimedPublishingInterval
+
+    @property
+    def pending(self) -> bool:
+        return scheduling.is_pending(self.interval)
+
+    @property
+    def moment(self):
+        return self.interval.start if self.pending else self.interval.end
+
+
+def scheduled() -> list[ScheduledItem]:
+    """Everything that goes live or expires later, soonest first: nobody's queue, everybody's
+    concern (authors see their words appear, publishers what they set going)."""
+    return [ScheduledItem(version=v, interval=i) for v, i in scheduling.upcoming()]
+
+
+@dataclass(frozen=True)
 class Queues:
     """Each queue is None when the user's role has no part in it (the page omits it)."""
 
     authored: list[WorkItem] | None
     to_review: list[WorkItem] | None
     to_publish: list[WorkItem] | None
+    scheduled: list[ScheduledItem] | None = None
 
 
 def queues_for(user) -> Queues:
     drafts = _drafts()
+    in_workflow = any(
+        user.has_perm(p) for p in (WRITE_PERMISSION, REVIEW_PERMISSION, PUBLISH_PERMISSION)
+    )
     return Queues(
         authored=authored_by(user, drafts) if user.has_perm(WRITE_PERMISSION) else None,
         to_review=awaiting_review_by(user, drafts) if user.has_perm(REVIEW_PERMISSION) else None,
         to_publish=approved(drafts) if user.has_perm(PUBLISH_PERMISSION) else None,
+        scheduled=scheduled() if in_workflow else None,
     )

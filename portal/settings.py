@@ -73,6 +73,8 @@ CMS_APPS = [
     "sekizai",
     "djangocms_text",
     "djangocms_versioning",
+    # Go-live and expiry dates on published versions (editorial.scheduling sets them).
+    "djangocms_timed_publishing",
     "djangocms_alias",
 ]
 SECURITY_APPS = [
