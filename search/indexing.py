@@ -29,6 +29,7 @@ from django.db import connection, transaction
 from django.db.models import Exists, OuterRef
 from django.test import RequestFactory
 from django.utils import translation
+from djangocms_versioning.constants import PUBLISHED
 from sekizai.context import SekizaiContext
 
 from . import conf
@@ -47,9 +48,15 @@ class _VisitorRenderer(ContentRenderer):
 
 
 def indexable_contents():
-    """Published page contents of this site (the default manager shows only published ones)."""
-    return PageContent.objects.filter(
-        page__site_id=settings.SITE_ID, page__is_page_type=False
+    """Published page contents of this site, those scheduled to go live or expired included.
+
+    The default manager hides versions outside their go-live/expiry dates at the moment it
+    is read; the index is written at a publish, so it takes every published version and the
+    dates are applied when searching (search.visibility). A page scheduled for tomorrow is
+    then found from its time on, with nothing to run at that moment.
+    """
+    return PageContent.admin_manager.filter(
+        versions__state=PUBLISHED, page__site_id=settings.SITE_ID, page__is_page_type=False
     ).select_related("page")
 
 

@@ -8,19 +8,25 @@ those rules when searching costs two small queries and can never go stale,
 where copying them into the index would need a receiver for each.
 
 Never shown: another region's pages, page types, pages that need a login,
-the section under ``PORTAL_HCP_SECTION`` (pages.conf), and pages with a
-django CMS view restriction (a ``PagePermission`` with ``can_view``), whoever
-is searching: results are the same for editors and visitors.
+the section under ``PORTAL_HCP_SECTION`` (pages.conf), pages with a
+django CMS view restriction (a ``PagePermission`` with ``can_view``), and
+pages whose published version is not yet live or has expired
+(djangocms-timed-publishing's dates, editorial.scheduling), whoever is
+searching: results are the same for editors and visitors.
 """
 
 import operator
 from functools import reduce
 
-from cms.models import Page, PagePermission
+from cms.models import Page, PageContent, PagePermission
 from cms.models.permissionmodels import MASK_CHILDREN, MASK_DESCENDANTS, MASK_PAGE
 from cms.utils.conf import get_cms_setting
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Q
+from django.utils import timezone
+from djangocms_timed_publishing.models import TimedPublishingInterval
+from djangocms_versioning.constants import PUBLISHED
 
 from pages import conf as pages_conf
 
@@ -48,6 +54,23 @@ def _professional_section() -> list[Q]:
     return [Q(page__path__startswith=path) for path in roots.values_list("path", flat=True)]
 
 
+def _outside_their_dates(language: str):
+    """Pages whose published content in `language` is pending or expired right now.
+
+    The complement of timed-publishing's published manager (visible when start < now < end).
+    A subquery on the few scheduled versions, not a per-entry join.
+    """
+    now = timezone.now()
+    hidden_versions = TimedPublishingInterval.objects.filter(
+        Q(start__gte=now) | Q(end__lte=now),
+        version__state=PUBLISHED,
+        version__content_type=ContentType.objects.get_for_model(PageContent),
+    ).values("version__object_id")
+    return PageContent.admin_manager.filter(language=language, pk__in=hidden_versions).values(
+        "page_id"
+    )
+
+
 def visible_entries(language: str):
     """Entries of this region that anyone may read."""
     if get_cms_setting("PUBLIC_FOR") != "all":  # only staff may see pages at all
@@ -57,6 +80,6 @@ def visible_entries(language: str):
         page__site_id=settings.SITE_ID,
         page__login_required=False,
         page__is_page_type=False,
-    )
+    ).exclude(page_id__in=_outside_their_dates(language))
     hidden = _professional_section() + _restricted_pages()
     return entries.exclude(reduce(operator.or_, hidden)) if hidden else entries
