@@ -91,7 +91,7 @@ def serialize(page: ResultPage, *, query: str | None) -> dict:
                 "state": p.state,
                 "zip": p.zip_code,
                 "phone": p.phone,
-                "specialties": [{"code": s.code, "label": s.label} for s in p.specialties.all()],
+                "specialties": [{"code": s.code, "label": s.label} for s in p.specialty_list],
                 "procedures": _procedures(p),
                 "accepting_new_patients": p.accepting_new_patients,
                 "distance_miles": round(p.distance_miles, 2),

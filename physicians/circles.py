@@ -29,12 +29,14 @@ def filters_sql(physicians) -> tuple[str, list]:
     return query.get_compiler(connection=connection).compile(query.where)
 
 
+# The cosine of the angle from the origin: `near()`'s cos_angle, in its arithmetic order.
+COS_ANGLE = f"({_column('ux')} * %s + {_column('uy')} * %s + {_column('uz')} * %s)"
+
+
 def distance_order(point: Point) -> tuple[str, list]:
     """Nearest first, then by name: the ORDER BY of `near()`."""
-    x, y, z = unit_vector(point)
-    cos_angle = f"({_column('ux')} * %s + {_column('uy')} * %s + {_column('uz')} * %s)"
     names = ", ".join(_column(name) for name in ("last_name", "first_name", "id"))
-    return f"{cos_angle} DESC, {names}", [x, y, z]
+    return f"{COS_ANGLE} DESC, {names}", list(unit_vector(point))
 
 
 def within(point: Point, miles: float) -> tuple[str, list]:
@@ -48,44 +50,79 @@ def within(point: Point, miles: float) -> tuple[str, list]:
     sql = (
         f"{_column('lat_band')} IN ({bands}) AND ({longitudes}) "
         f"AND {_column('latitude')} BETWEEN %s AND %s "
-        f"AND ({_column('ux')} * %s + {_column('uy')} * %s + {_column('uz')} * %s) >= %s"
+        f"AND {COS_ANGLE} >= %s"
     )
     params = [*box.bands, *(edge for pair in box.longitude_ranges for edge in pair)]
     params += [box.min_latitude, box.max_latitude, x, y, z, min_cos_angle(miles)]
     return sql, params
 
 
-def capped_counts(physicians, point: Point, radii: list[float], *, cap: int) -> list[int]:
+def capped_counts(
+    where: tuple[str, list], point: Point, radii: list[float], *, cap: int
+) -> list[int]:
     """
-    Physicians within each radius, each counted up to `cap`, in one query.
+    Physicians matching `where` (from `filters_sql`) within each of `radii`
+    (largest first), each counted up to `cap`, in one query.
 
     Each count is an index-only scan that stops at `cap` (unordered, or
-    PostgreSQL would sort the circle first).
+    PostgreSQL would sort the circle first). The circles are counted from the
+    smallest out, and once one reaches `cap` the larger ones, which hold it, are
+    not scanned at all: they are `cap` too. In a big city every circle is full,
+    and this leaves one scan of `cap` entries instead of one per circle.
     """
-    where, params = filters_sql(physicians)
-    parts, all_params = [], []
-    for number, radius in enumerate(radii):
-        circle, circle_params = within(point, radius)
-        parts.append(
-            f"(SELECT COUNT(*) FROM (SELECT 1 FROM {TABLE} WHERE {where} AND {circle} "
-            f"LIMIT %s) AS circle_{number})"
+    where_sql, where_params = where
+    steps, params = [], []
+    for number in reversed(range(len(radii))):
+        circle, circle_params = within(point, radii[number])
+        count = (
+            f"(SELECT COUNT(*) FROM (SELECT 1 FROM {TABLE} WHERE {where_sql} AND {circle} "
+            f"LIMIT %s) AS circle)"
         )
-        all_params += [*params, *circle_params, cap]
+        if steps:
+            # The smaller circle's count decides whether this one is counted at all.
+            steps.append(
+                f"c{number}(n) AS (SELECT CASE WHEN (SELECT n FROM c{number + 1}) >= %s "
+                f"THEN %s ELSE {count} END)"
+            )
+            params += [cap, cap]
+        else:
+            steps.append(f"c{number}(n) AS (SELECT {count})")
+        params += [*where_params, *circle_params, cap]
+    columns = ", ".join(f"(SELECT n FROM c{number})" for number in range(len(radii)))
     with connection.cursor() as cursor:
-        cursor.execute("SELECT " + ", ".join(parts), all_params)
+        cursor.execute(f"WITH {', '.join(steps)} SELECT {columns}", params)
         return list(cursor.fetchone())
 
 
-def page_ids(physicians, point: Point, miles: float, *, offset: int, limit: int):
+def page_rows(where: tuple[str, list], point: Point, miles: float, *, offset: int, limit: int):
     """
-    SQL selecting the ids at positions offset..offset+limit within `miles`, in
-    distance order: an index-only sort, for `Physician.objects.filter(pk__in=...)`.
+    SQL for the physicians at positions offset..offset+limit within `miles`, in
+    distance order: each row is the physician's columns, its `cos_angle`, then
+    one of its specialties' columns (NULL for none), so a physician appears once
+    per specialty, specialties by label.
+
+    The inner query picks the page with an index-only sort; the outer one reads
+    just those rows and their specialties. One query, where the ORM needed a
+    compiled queryset for the page and another query for the specialties.
     """
-    where, params = filters_sql(physicians)
+    where_sql, where_params = where
     circle, circle_params = within(point, miles)
     order, order_params = distance_order(point)
+    columns = ", ".join(_column(f.column) for f in Physician._meta.concrete_fields)
+    through = Physician.specialties.through._meta.db_table
+    specialty = Physician.specialties.field.related_model._meta
+    q = connection.ops.quote_name
+    specialty_columns = ", ".join(f"s.{q(f.column)}" for f in specialty.concrete_fields)
     sql = (
-        f"SELECT {_column('id')} FROM {TABLE} WHERE {where} AND {circle} "
-        f"ORDER BY {order} LIMIT %s OFFSET %s"
+        f"SELECT {columns}, page.cos_angle, {specialty_columns} "
+        f"FROM (SELECT {_column('id')} AS id, {COS_ANGLE} AS cos_angle, "
+        f"{_column('last_name')} AS last_name, {_column('first_name')} AS first_name "
+        f"FROM {TABLE} WHERE {where_sql} AND {circle} ORDER BY {order} LIMIT %s OFFSET %s) AS page "
+        f"JOIN {TABLE} ON {_column('id')} = page.id "
+        f"LEFT JOIN {q(through)} AS t ON t.{q('physician_id')} = page.id "
+        f"LEFT JOIN {q(specialty.db_table)} AS s ON s.{q('code')} = t.{q('specialty_id')} "
+        f"ORDER BY page.cos_angle DESC, page.last_name, page.first_name, page.id, "
+        f"s.{q('label')}, s.{q('code')}"
     )
-    return sql, [*params, *circle_params, *order_params, limit, offset]
+    params = [*unit_vector(point), *where_params, *circle_params, *order_params, limit, offset]
+    return sql, params

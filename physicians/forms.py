@@ -7,6 +7,7 @@ its field and the API answers 400 naming the field.
 """
 
 from django import forms
+from django.db import connection
 
 from physicians.geocoding import MAX_INPUT_LENGTH, LocationError, Origin, geocode
 from physicians.geometry import Point
@@ -19,6 +20,34 @@ KYPHOPLASTY = "balloon-kyphoplasty"
 PROCEDURES = {KYPHOPLASTY: "Balloon kyphoplasty"}
 # What a search from the visitor's own point is called on the page: never the coordinates.
 YOUR_LOCATION = "your location"
+
+
+class SpecialtyField(forms.ModelChoiceField):
+    """
+    A specialty chosen by its NUCC code, looked up with one line of SQL instead
+    of `queryset.get()`: compiling that query cost the app server about a
+    millisecond a search, several times what the database spent finding the row.
+    """
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        self.validate_no_null_characters(value)
+        code = value.code if isinstance(value, Specialty) else str(value)
+        fields = Specialty._meta.concrete_fields
+        columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+        table = connection.ops.quote_name(Specialty._meta.db_table)
+        key = connection.ops.quote_name(Specialty._meta.pk.column)
+        with connection.cursor() as cursor:
+            cursor.execute(f"SELECT {columns} FROM {table} WHERE {key} = %s", [code])
+            row = cursor.fetchone()
+        if row is None:
+            raise forms.ValidationError(
+                self.error_messages["invalid_choice"],
+                code="invalid_choice",
+                params={"value": value},
+            )
+        return Specialty.from_db(connection.alias, None, row)
 
 
 class FinderForm(forms.Form):
@@ -56,7 +85,7 @@ class FinderForm(forms.Form):
         initial=DEFAULT_RADIUS,
         error_messages={"invalid_choice": "Choose a distance from the list."},
     )
-    specialty = forms.ModelChoiceField(
+    specialty = SpecialtyField(
         queryset=Specialty.objects.all(),
         to_field_name="code",
         required=False,

@@ -122,6 +122,9 @@ BAD_INPUT = [
     ({"near": "55432", "radius": "1e400"}, "radius"),
     ({"near": "55432", "specialty": "XXXXXXXXXX"}, "specialty"),
     ({"near": "55432", "specialty": "' OR '1'='1"}, "specialty"),
+    ({"near": "55432", "specialty": "207x00000x"}, "specialty"),  # codes are exact
+    ({"near": "55432", "specialty": "207X00000X\x00"}, "specialty"),
+    ({"near": "55432", "specialty": "207X00000X "}, "specialty"),
     ({"near": "55432", "page": "0"}, "page"),
     ({"near": "55432", "page": "-1"}, "page"),
     ({"near": "55432", "page": "x"}, "page"),

@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from physicians import circles
 from physicians.geocoding import geocode
 from physicians.geometry import Point, haversine_miles
 from physicians.models import Physician
@@ -149,12 +150,25 @@ def test_no_results_is_page_one_of_one_and_suggests_a_wider_radius():
     assert page.next_radius == 50
 
 
-def test_a_page_takes_three_queries(django_assert_max_num_queries):
+def test_a_page_takes_two_queries_specialties_included(django_assert_max_num_queries):
+    surgeon, radiologist = specialty("207X00000X"), specialty("2085R0204X")
+    PhysicianFactory(last_name="Both", specialties=[surgeon, radiologist])
+    PhysicianFactory(last_name="None", specialties=[])
+    PhysicianFactory(last_name="One", specialties=[radiologist])
     place(scatter(MINNEAPOLIS.point, 30, 20))
 
-    with django_assert_max_num_queries(3):
+    with django_assert_max_num_queries(2):
         page = find_physicians(origin=MINNEAPOLIS, miles=25)
-        [list(p.specialties.all()) for p in page.physicians]
+        shown = {p.last_name: [s.label for s in p.specialty_list] for p in page.physicians}
+
+    # The same specialties, in the same order (by label), as the join table gives.
+    for physician in page.physicians:
+        assert [s.label for s in physician.specialty_list] == [
+            s.label for s in physician.specialties.order_by("label", "code")
+        ]
+    assert shown["Both"] == sorted([surgeon.label, radiologist.label])
+    assert shown["None"] == []
+    assert [p.last_name for p in page.physicians].count("Both") == 1
 
 
 def degrees(low, high):
@@ -224,6 +238,69 @@ def test_more_than_a_thousand_matches_count_a_thousand_and_pages_agree_with_a_fu
         assert [p.npi for p in _page(number)] == expected[start : start + PAGE_SIZE]
     with pytest.raises(PageOutOfRange):
         find_physicians(origin=MINNEAPOLIS, miles=25, page=first.pages + 1)
+
+
+def _ring(origin: Point, count: int, inner: float, outer: float, *, spots: int, seed: int):
+    """`count` points between `inner` and `outer` miles, on `spots` places: many ties."""
+    rng = random.Random(seed)
+    places = [
+        destination(origin, rng.uniform(inner, outer), rng.uniform(0, 360)) for _ in range(spots)
+    ]
+    return [places[n % spots] for n in range(count)]
+
+
+def _queries_for_page(number, miles):
+    with CaptureQueriesContext(connection) as executed:
+        page = find_physicians(origin=MINNEAPOLIS, miles=miles, page=number)
+    return page, len(executed.captured_queries)
+
+
+def test_a_crowded_centre_counts_smaller_circles_and_pages_agree_with_a_full_sort():
+    # 600 within 1.1 miles: the 100-mile search's smallest circle (3.7 miles) holds more
+    # than 500, so two smaller circles are counted before any page is sorted.
+    place(_ring(MINNEAPOLIS.point, 200, 0, 0.3, spots=40, seed=11))
+    place(_ring(MINNEAPOLIS.point, 400, 0.5, 1.1, spots=80, seed=12))
+    place(scatter(MINNEAPOLIS.point, 50, 100, seed=13))
+    expected = [p.npi for p in brute_force(MINNEAPOLIS.point, 100)][:MAX_RESULTS]
+
+    for number in range(1, MAX_RESULTS // PAGE_SIZE + 1):
+        page, queries = _queries_for_page(number, 100)
+        start = (number - 1) * PAGE_SIZE
+        assert [p.npi for p in page.physicians] == expected[start : start + PAGE_SIZE]
+        assert page.capped
+        # The counts, the smaller circles' counts, the page (read again if it fell short).
+        assert queries == 3 if number == 1 else queries in (3, 4)
+
+
+def test_a_page_is_read_again_when_its_expected_circle_holds_too_few():
+    # Dense in the middle, then a ring: the middle's density predicts the last page's 500
+    # within about 2.1 miles, but 2.1 miles hold 300, so the page is read from 2.8 miles.
+    place(_ring(MINNEAPOLIS.point, 300, 0, 0.9, spots=50, seed=21))
+    place(_ring(MINNEAPOLIS.point, 300, 2.3, 2.7, spots=50, seed=22))
+    expected = [p.npi for p in brute_force(MINNEAPOLIS.point, 25)][:MAX_RESULTS]
+
+    last, last_queries = _queries_for_page(MAX_RESULTS // PAGE_SIZE, 25)
+    first, first_queries = _queries_for_page(1, 25)
+
+    assert [p.npi for p in last.physicians] == expected[-PAGE_SIZE:]
+    assert [p.npi for p in first.physicians] == expected[:PAGE_SIZE]
+    assert (first_queries, last_queries) == (2, 3)  # the last page was read twice
+    for number in (2, 12, 15, 16, 24):
+        start = (number - 1) * PAGE_SIZE
+        assert [p.npi for p in _page(number)] == expected[start : start + PAGE_SIZE]
+
+
+@pytest.mark.parametrize("cap", [1, 5, 40, 1000])
+def test_each_circle_is_counted_up_to_the_cap(cap):
+    # Counted from the smallest circle out; the larger ones are skipped once one is full.
+    place(scatter(MINNEAPOLIS.point, 60, 30, seed=5))
+    place([MINNEAPOLIS.point], last_name="Unlisted", is_listed=False)
+    radii = [30, 10, 3, 1, 0.3]
+    where = circles.filters_sql(Physician.objects.listed())
+
+    counts = circles.capped_counts(where, MINNEAPOLIS.point, radii, cap=cap)
+
+    assert counts == [min(cap, len(brute_force(MINNEAPOLIS.point, r))) for r in radii]
 
 
 def test_a_thousand_matches_or_fewer_are_counted_exactly():
