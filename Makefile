@@ -118,6 +118,7 @@ loadtest: $(STAMP) var/secret_key  ## 100 visitors browsing and searching for 60
 
 ROWS ?= 1000000
 bench-finder: $(STAMP) var/secret_key  ## Time every finder query kind through HTTP at 10k and ROWS rows vs a naive scan (scratch DBs named after DATABASE_URL); writes benchmarks/results/
+	$(PROD_ENV) $(BIN)/python manage.py collectstatic --noinput -v0
 	$(PROD_ENV) $(BIN)/python -m benchmarks.finder --rows $(ROWS)
 
 bench-search: $(STAMP) var/secret_key  ## Time site searches on a 2,000-page tree through HTTP (a scratch PostgreSQL DATABASE_URL); writes benchmarks/results/
