@@ -8,7 +8,7 @@ numbers at its next request):
 - the *generation*, which ``refresh_pages`` bumps whenever something a
   visitor can see changes: a page or alias (risk list, site notice) published
   or unpublished, a page moved, deleted or its settings saved, a reference
-  edited, view permissions changed;
+  published, view permissions changed;
 - the *epoch*, which ``discard_render`` bumps when a page render overlapped
   such a change (see delivery.page_cache).
 
@@ -56,7 +56,7 @@ from menus.menu_pool import menu_pool
 
 from delivery import edge_purge, surrogate_keys
 from media.models import SequenceDisplay
-from pages.models import Citation
+from pages.models import Citation, ReferenceContent
 
 GENERATION_KEY = "page-cache:generation"
 EPOCH_KEY = "page-cache:epoch"
@@ -173,10 +173,12 @@ def placeholders_with_page_links():
 
 
 def content_published(sender, *, operation, obj, **kwargs):
-    """A version went live or was withdrawn: pages, risk lists, site notices."""
+    """A version went live or was withdrawn: pages, risk lists, site notices, references."""
     if operation not in (OPERATION_PUBLISH, OPERATION_UNPUBLISH):
         return
-    if sender is AliasContent:
+    if sender is ReferenceContent:
+        library_changed(sender, obj.content.reference)
+    elif sender is AliasContent:
         alias_id = obj.content.alias_id
         refresh_pages(
             placeholders=placeholders_embedding_alias(alias_id),
@@ -200,7 +202,8 @@ def page_operation(sender, *, operation, **kwargs):
 
 
 def library_changed(sender, instance, **kwargs):
-    """A reference changed: citations render from the library, so refresh where they appear."""
+    """A reference was published, withdrawn or deleted: citations render from the
+    library, so refresh where they appear. Saving a draft changes nothing patients see."""
     refresh_pages(
         placeholders=placeholders_with_citations(),
         edge_keys=surrogate_keys.for_reference_change(instance),
@@ -234,7 +237,6 @@ def connect() -> None:
     """Wire the receivers; called once from DeliveryConfig.ready()."""
     from cms.models import GlobalPagePermission, Page, PagePermission
     from cms.signals import post_obj_operation
-    from django.db.models.signals import pre_save
     from djangocms_versioning.signals import post_version_operation
 
     from core import signals
@@ -245,16 +247,15 @@ def connect() -> None:
     signals.database_restored.connect(database_restored, dispatch_uid="page-cache-restore")
     reconnected.connect(cache_reconnected, dispatch_uid="page-cache-reconnected")
     post_obj_operation.connect(page_operation, dispatch_uid="page-cache-page-operations")
-    pre_save.connect(
-        surrogate_keys.remember_reference_number, sender=Reference, dispatch_uid="edge-reference"
-    )
     # Page settings (reverse id, home page), the tree and who may see which page.
     saved_or_deleted = {
         Page: page_changed,
         PagePermission: page_changed,
         GlobalPagePermission: page_changed,
-        Reference: library_changed,
     }
     for model, receiver in saved_or_deleted.items():
         for signal in (post_save, post_delete):
             signal.connect(receiver, sender=model, dispatch_uid=f"page-cache-{model.__name__}")
+    # A reference's words change by publishing (content_published); saving its number or a
+    # draft changes nothing patients see, deleting it removes it from the citing pages.
+    post_delete.connect(library_changed, sender=Reference, dispatch_uid="page-cache-Reference")

@@ -28,7 +28,7 @@ from django.db.models.functions import Cast
 from djangocms_alias.models import AliasContent, AliasPlugin
 
 from media.models import SequenceDisplay
-from pages.models import Citation, Reference
+from pages.models import Citation
 from pages.selectors import page_content_on_screen
 
 SITE = "site"
@@ -122,13 +122,6 @@ def _placements(alias_id: int) -> list[tuple[int, int]]:
     return list(placed.union(shown))
 
 
-def remember_reference_number(sender, instance, **kwargs) -> None:
-    """pre_save: a renumbered reference leaves the pages citing its old number stale too."""
-    instance._edge_old_numbers = set(
-        Reference.objects.filter(pk=instance.pk).values_list("number", flat=True)
-    )
-
-
 def for_reference_change(reference) -> set[str]:
-    numbers = {reference.number, *getattr(reference, "_edge_old_numbers", ())}
-    return {reference_key(n) for n in numbers}
+    """A reference's number never changes once created (citations store it)."""
+    return {reference_key(reference.number)}

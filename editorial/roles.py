@@ -35,6 +35,7 @@ VIEW_MODELS = [
     "djangocms_alias.category",
     "djangocms_versioning.version",
     "pages.reference",
+    "pages.referencecontent",
     "editorial.review",
     "editorial.auditentry",
 ]
@@ -71,6 +72,9 @@ ROLE_PERMISSIONS = {
         "djangocms_versioning.version:change",
         *[perm for label in CONTENT_MODELS for perm in _crud(label)],
         *_crud("pages.reference"),
+        # A reference's versions: authors write drafts; versioning publishes, reviewers approve.
+        "pages.referencecontent:add",
+        "pages.referencecontent:change",
         # Site search's lay/medical word groups ("heart attack, myocardial infarction").
         *_crud("search.synonym"),
         LIBRARY_BROWSE,
@@ -98,6 +102,7 @@ ROLE_PERMISSIONS = {
         "cms.page:publish_page",
         "cms.pagecontent:change",
         "djangocms_alias.aliascontent:change",
+        "pages.referencecontent:change",
         "djangocms_versioning.version:change",
         "editorial.review:publish_content",
     ],

@@ -1,63 +1,115 @@
 """
 Admin for the reference library. Risk lists and notices are edited as aliases.
 
-References are edited directly, not as drafts: a change shows on every citing
-page at the next request. Their History page lists each change with who made
-it and the values before, and can restore an earlier state.
+A reference is versioned content (pages.cms_config): its form edits the draft, a
+published version is read-only until an author starts a new draft (versioning's Edit
+button), and the draft reaches patients only through review and publishing. The
+number is the reference's identity (citations store it), so it is set once.
+Its History page lists every saved state of every version, with who saved it.
 """
 
+from cms.admin.utils import GrouperModelAdmin
 from django.contrib import admin
-from django.contrib.messages import WARNING
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
+from djangocms_versioning.admin import DefaultGrouperVersioningAdminMixin
+from djangocms_versioning.constants import PUBLISHED
 
-from core.history_admin import HistoryAdmin
-
+from . import citation_picker
 from .forms import ReferenceForm
-from .models import Reference
-from .selectors import live_pages_citing
+from .models import Reference, ReferenceContent
 
 
 @admin.register(Reference)
-class ReferenceAdmin(HistoryAdmin):
+class ReferenceAdmin(DefaultGrouperVersioningAdminMixin, GrouperModelAdmin):
     form = ReferenceForm
-    list_display = ["number", "first_author", "year", "journal", "pmid", "doi", "disclosures"]
-    list_display_links = ["number", "first_author"]
-    search_fields = ["number", "authors", "title", "journal", "pmid", "doi"]
-    list_filter = ["author_was_paid_consultant", "funded_by_manufacturer", "year"]
+    list_display = [
+        "number",
+        "content__authors",
+        "content__year",
+        "content__journal",
+        "content__title",
+        "get_author",
+        "get_modified_date",
+        "state_indicator",
+        "admin_list_actions",
+    ]
+    list_display_links = ["number"]
+    search_fields = ["number", "content__authors", "content__title", "content__journal"]
     fieldsets = [
-        (None, {"fields": ["number", "authors", "title"]}),
-        (_("Source"), {"fields": ["journal", "year", "volume", "issue", "pages"]}),
-        (_("Identifiers"), {"fields": ["pmid", "doi", "clinical_trial_id"]}),
+        (None, {"fields": ["number", "content__authors", "content__title"]}),
+        (
+            _("Source"),
+            {
+                "fields": [
+                    "content__journal",
+                    "content__year",
+                    "content__volume",
+                    "content__issue",
+                    "content__pages",
+                ]
+            },
+        ),
+        (
+            _("Identifiers"),
+            {"fields": ["content__pmid", "content__doi", "content__clinical_trial_id"]},
+        ),
         (
             _("Disclosures"),
-            {"fields": ["author_was_paid_consultant", "funded_by_manufacturer"]},
+            {"fields": ["content__author_was_paid_consultant", "content__funded_by_manufacturer"]},
         ),
     ]
 
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        if change:
-            message = _("This change is live now on the pages citing [%(number)s]: %(titles)s.")
-            self._name_live_pages(request, live_pages_citing(obj.number), message, obj.number)
+    def get_readonly_fields(self, request, obj=None):
+        """Citations store the number: changing it would re-point every citation unreviewed."""
+        fields = list(super().get_readonly_fields(request, obj))
+        return [*fields, "number"] if obj is not None else fields
 
-    def delete_model(self, request, obj):
-        pages = live_pages_citing(obj.number)
-        super().delete_model(request, obj)
-        message = _("Reference %(number)s is no longer listed on these live pages: %(titles)s.")
-        self._name_live_pages(request, pages, message, obj.number)
+    def has_delete_permission(self, request, obj=None):
+        """A published reference is withdrawn by a publisher (unpublish), not deleted."""
+        if (
+            obj is not None
+            and obj.contents(manager="admin_manager").filter(versions__state=PUBLISHED).exists()
+        ):
+            return False
+        return super().has_delete_permission(request, obj)
 
-    def _name_live_pages(self, request, pages, message, number):
-        """References are not drafts: tell the editor which live pages the change reached."""
-        if pages:
-            titles = ", ".join(page.title for page in pages)
-            self.message_user(request, message % {"number": number, "titles": titles}, WARNING)
+    def get_actions(self, request):
+        """No bulk delete: it would skip the published check above."""
+        actions = super().get_actions(request)
+        actions.pop("delete_selected", None)
+        return actions
 
-    @admin.display(description=_("first author"))
-    def first_author(self, obj):
-        return obj.authors.split(",")[0]
+    def get_urls(self):
+        return [
+            path(
+                "picker/",
+                self.admin_site.admin_view(citation_picker.search_view),
+                name="pages_reference_picker",
+            ),
+            *super().get_urls(),
+        ]
 
-    @admin.display(description=_("disclosures"))
-    def disclosures(self, obj):
-        return ("*" if obj.author_was_paid_consultant else "") + (
-            "†" if obj.funded_by_manufacturer else ""
+    def history_view(self, request, object_id, extra_context=None):
+        """Every saved state of every version, newest first: the edits made before
+        references were versioned (migrated) and each draft's saves since."""
+        reference = get_object_or_404(Reference, pk=object_id)
+        if not self.has_view_or_change_permission(request, reference):
+            raise PermissionDenied
+        records = (
+            ReferenceContent.history.filter(reference_id=reference.pk)
+            .select_related("history_user")
+            .order_by("-history_date", "-history_id")
         )
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("History: %(reference)s") % {"reference": reference},
+            "object": reference,
+            "opts": self.opts,
+            "records": records,
+            **(extra_context or {}),
+        }
+        return TemplateResponse(request, "admin/pages/reference/history.html", context)

@@ -30,7 +30,8 @@ from filer.models import Image
 from media.library import folder_at, import_image
 
 from . import conf
-from .models import Reference
+from .library import create_reference
+from .models import Reference, ReferenceContent
 
 DEMO_USERNAME = "demo-content"
 PAGE_SLOTS = ("content", "safety", "illustration")
@@ -250,26 +251,29 @@ def load_illustrations(*, spec: list, user, report: LoadReport) -> None:
 # --- Reference library -------------------------------------------------------
 
 
-def load_references(*, spec: dict, report: LoadReport) -> None:
+def load_references(*, spec: dict, report: LoadReport, user=None) -> None:
+    """Each missing reference with a first version, published (it was checked at writing)."""
+    user = user or demo_user()
     for entry in spec["references"]:
-        reference = Reference(**entry)
-        if Reference.objects.filter(number=reference.number).exists():
-            report.skipped.append(f"reference {reference.number}")
+        fields = dict(entry)
+        number = fields.pop("number")
+        if Reference.objects.filter(number=number).exists():
+            report.skipped.append(f"reference {number}")
             continue
-        reference.full_clean()
-        reference.save()
-        report.created.append(f"reference {reference.number}")
+        create_reference(number=number, user=user, publish=True, **fields)
+        report.created.append(f"reference {number}")
 
 
 def delete_site_content() -> None:
     """Remove every page, alias and reference with their versions (for `--reset`)."""
     from django.contrib.contenttypes.models import ContentType
 
-    for model in (PageContent, AliasContent):
+    for model in (PageContent, AliasContent, ReferenceContent):
         content_type = ContentType.objects.get_for_model(model)
         Version.objects.filter(content_type=content_type).delete()
     PageContent.admin_manager.all().delete()
     Page.objects.all().delete()
     AliasContent.admin_manager.all().delete()
     Alias.objects.all().delete()
+    ReferenceContent.admin_manager.all().delete()
     Reference.objects.all().delete()

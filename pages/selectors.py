@@ -10,20 +10,34 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.utils.translation import get_language
 
-from .models import Citation, Reference
+from .models import Citation, ReferenceContent
 
 _ATTRIBUTE = "_portal_reference_library"
 _ON_SCREEN = "_portal_content_on_screen"
 
 
-def reference_library(request) -> dict[int, Reference]:
-    """Every reference by its library number, loaded once per request."""
+def reference_library(request) -> dict[int, ReferenceContent]:
+    """Every reference by its library number, loaded once per request.
+
+    Patients get the published version of each; editors in edit or preview mode the draft
+    where there is one, as django CMS shows them draft pages and versioning draft aliases.
+    """
     library = getattr(request, _ATTRIBUTE, None) if request is not None else None
     if library is None:
-        library = {ref.number: ref for ref in Reference.objects.all()}
+        contents = (
+            ReferenceContent.admin_manager.latest_content()
+            if _shows_drafts(request)
+            else ReferenceContent.objects.all()
+        )
+        library = {c.number: c for c in contents.select_related("reference")}
         if request is not None:
             setattr(request, _ATTRIBUTE, library)
     return library
+
+
+def _shows_drafts(request) -> bool:
+    toolbar = getattr(request, "toolbar", None)
+    return bool(toolbar and (toolbar.edit_mode_active or toolbar.preview_mode_active))
 
 
 def page_content_on_screen(request) -> PageContent | None:
@@ -56,7 +70,7 @@ def citations_in_page_contents(content_ids) -> QuerySet[Citation]:
     )
 
 
-def references_cited_on(content: PageContent, *, request=None) -> list[Reference]:
+def references_cited_on(content: PageContent, *, request=None) -> list[ReferenceContent]:
     """The references cited anywhere on this page content, in library order."""
     citations = citations_in_page_contents([content.pk]).values_list("numbers", flat=True)
     numbers = {n for value in citations for n in Citation(numbers=value).cited_numbers()}

@@ -10,8 +10,9 @@ from cms.api import create_page
 from cms.models import Page, PageContent
 from django.contrib.auth import get_user_model
 
-from pages import demo  # noqa: F401 (tests use factories.demo)
-from pages.models import Reference
+from pages import demo
+from pages.library import create_reference
+from pages.models import Reference, ReferenceContent
 
 LANGUAGE = "en-us"
 
@@ -146,10 +147,11 @@ def build_site(*, user) -> Site:
     )
 
 
-class ReferenceFactory(factory.django.DjangoModelFactory):
+class ReferenceFactory(factory.Factory):
+    """A reference with a published version 1, as the demo loader and a publisher leave it."""
+
     class Meta:
-        model = Reference
-        django_get_or_create = ("number",)
+        model = ReferenceContent
 
     number = factory.Sequence(lambda n: n + 1)
     authors = "Wardlaw D, Cummings SR"
@@ -161,8 +163,19 @@ class ReferenceFactory(factory.django.DjangoModelFactory):
     pages = "1016-1024"
     pmid = factory.Sequence(lambda n: str(19246088 + n))
 
+    @classmethod
+    def _build(cls, model_class, *args, number, **fields):
+        return model_class(reference=Reference(number=number), **fields)
 
-def references() -> list[Reference]:
+    @classmethod
+    def _create(cls, model_class, *args, number, **fields):
+        existing = ReferenceContent.objects.filter(reference__number=number).first()
+        if existing is not None:
+            return existing
+        return create_reference(number=number, user=demo.demo_user(), publish=True, **fields)
+
+
+def references() -> list[ReferenceContent]:
     """Library entries 17, 19 and 29; 19 carries both disclosure flags."""
     return [
         ReferenceFactory(number=17),

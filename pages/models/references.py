@@ -4,7 +4,9 @@ The reference library and the citations that point into it.
 Editors number references themselves (the manufacturer's site cited them by
 library number, e.g. [17,19,29]); a citation stores the numbers it cites, so
 a reference that is later removed shows up as an error for editors instead of
-silently disappearing or breaking a link.
+silently disappearing or breaking a link. A reference's words are versioned
+content: a correction is a draft that is medically reviewed and published
+like a page, and patients read the published version only.
 """
 
 import re
@@ -25,16 +27,41 @@ validate_nct = RegexValidator(r"^NCT\d{8}$", _("A ClinicalTrials.gov ID looks li
 NUMBERS_PATTERN = re.compile(r"^\s*\d+(\s*,\s*\d+)*\s*$")
 
 
-class ReferenceQuerySet(models.QuerySet):
-    def numbered(self, numbers):
-        return self.filter(number__in=numbers).order_by("number")
-
-
 class Reference(models.Model):
+    """A library entry: the number pages cite. Its words are in versions (ReferenceContent).
+
+    The number is the grouper's own field, not a content field: citations store numbers,
+    so a number is the reference's identity for good and is set once, when it is created.
+    """
+
     number = models.PositiveIntegerField(
         _("library number"),
         unique=True,
         help_text=_("The number pages cite, e.g. 17 for [17]."),
+    )
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("reference")
+
+    def __str__(self):
+        content = self.latest_content()
+        return str(content) if content is not None else f"[{self.number}]"
+
+    def latest_content(self):
+        """The draft, else the published version: what editors work on and pick from."""
+        return ReferenceContent.admin_manager.latest_content(reference=self).first()
+
+
+class ReferenceContent(models.Model):
+    """One version of a reference's bibliographic record, reviewed and published like a page.
+
+    djangocms-versioning (pages.cms_config) manages the versions: patients read the
+    published one (the default manager), editors the draft (``admin_manager``).
+    """
+
+    reference = models.ForeignKey(
+        Reference, on_delete=models.CASCADE, related_name="contents", verbose_name=_("reference")
     )
     authors = models.CharField(
         _("authors"), max_length=500, help_text=_("e.g. 'Wardlaw D, Cummings SR'")
@@ -59,16 +86,21 @@ class Reference(models.Model):
         _("funded in part or whole by the manufacturer"), default=False
     )
 
-    objects = ReferenceQuerySet.as_manager()
-    # Edits go live at once (not drafts), so each keeps who, when and the values before.
+    # Every save of every version: the edits made before references were versioned
+    # (migrated from the old HistoricalReference) and each draft's changes since.
     history = HistoricalRecords()
 
     class Meta:
-        ordering = ["number"]
-        verbose_name = _("reference")
+        verbose_name = _("reference version")
+        verbose_name_plural = _("reference versions")
 
     def __str__(self):
-        return f"[{self.number}] {self.authors.split(',')[0]} {self.year}: {self.title[:60]}"
+        title = self.title if len(self.title) <= 60 else self.title[:59].rstrip() + "…"
+        return f"[{self.number}] {self.authors.split(',')[0]} {self.year}: {title}"
+
+    @property
+    def number(self) -> int:
+        return self.reference.number
 
     @property
     def source(self) -> str:

@@ -16,6 +16,7 @@ from djangocms_alias.models import AliasContent
 from djangocms_versioning.models import Version
 
 from delivery import edge_purge
+from pages.library import start_correction
 from pages.models import Reference, RiskItem
 from tests import editing, factories
 from tests.performance.servers import free_port
@@ -108,18 +109,19 @@ def test_page_publish_purges_every_page_through_the_menu(editor, site_tree, edge
     assert "menu" in set().union(*edge.purges)
 
 
-def test_reference_edit_purges_its_number_and_a_renumbering_the_old_one(
-    risks_on_a_page, edge, capture
+def test_reference_correction_purges_its_number_when_published_not_when_drafted(
+    editor, risks_on_a_page, edge, capture
 ):
-    reference = Reference.objects.get(number=17)
     with capture():
-        reference.title = "The FREE trial, corrected"
-        reference.save()
+        draft = start_correction(
+            reference=Reference.objects.get(number=17), user=editor, title="The FREE trial"
+        )
     with capture():
-        reference.number = 18
-        reference.save()
+        Version.objects.get_for_content(draft).publish(editor)
+    with capture():
+        Reference.objects.get(number=19).delete()
 
-    assert edge.purges == [{"reference-17"}, {"reference-17", "reference-18"}]
+    assert edge.purges == [{"reference-17"}, {"reference-19"}]
 
 
 def test_each_purge_is_sent_again_after_a_delay(editor, risks_on_a_page, edge, capture, settings):

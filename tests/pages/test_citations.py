@@ -86,7 +86,7 @@ def test_editor_sees_missing_reference_as_an_error(client, editor, procedure_wit
         ("17, 99", "There is no reference 99 in the reference library."),
         ("98,99", "There are no references 98, 99 in the reference library."),
         ("17;19", "Enter reference numbers separated by commas, e.g. 17, 19, 29."),
-        ("", "This field is required."),
+        ("", "Choose at least one reference."),
         ("seventeen", "Enter reference numbers separated by commas, e.g. 17, 19, 29."),
     ],
 )

@@ -1,13 +1,13 @@
 """
 Edits by staff reach visitors at the next request although pages are cached:
-a reference changed in the admin, and a page edited and published.
+a reference correction published, and a page edited and published.
 """
 
 import pytest
 from cms.models import PageContent
 from django.urls import reverse
 
-from pages.models import Reference
+from pages.models import ReferenceContent
 from tests import editing
 from tests.editing import admin_form_data
 from tests.html import texts, tree
@@ -15,41 +15,35 @@ from tests.html import texts, tree
 pytestmark = pytest.mark.django_db
 
 
-def test_reference_edited_in_the_admin_shows_on_citing_pages(client, editor, procedure_with_risks):
+def test_reference_correction_shows_on_citing_pages_once_published(
+    client, editor, procedure_with_risks
+):
     page = procedure_with_risks[0]
     assert "2009" in texts(client.get(page.get_absolute_url()), '//li[@id="ref-17"]')[0]
     client.force_login(editor)
-    reference = Reference.objects.get(number=17)
-    change_url = reverse("admin:pages_reference_change", args=[reference.pk])
+    draft = editing.start_draft(client, ReferenceContent.objects.get(reference__number=17))
+    change_url = reverse("admin:pages_reference_change", args=[draft.reference_id])
     data = admin_form_data(client.get(change_url).context["adminform"].form)
-    data.update(title="The FREE trial, corrected title", pmid="19246088")
+    data.update(content__title="The FREE trial, corrected title", content__pmid="19246088")
+    assert client.post(change_url, data).status_code == 302
 
-    saved = client.post(change_url, data, follow=True)
+    editing.approve_and_publish(client, ReferenceContent.admin_manager.get(pk=draft.pk))
     client.logout()
 
-    assert saved.redirect_chain[0][1] == 302
-    assert texts(saved, '//ul[@class="messagelist"]/li[@class="warning"]') == [
-        "This change is live now on the pages citing [17]: Kyphoplasty, Vertebral augmentation."
-    ]
     entry = texts(client.get(page.get_absolute_url()), '//li[@id="ref-17"]')[0]
     assert "The FREE trial, corrected title" in entry
 
 
-def test_deleted_reference_disappears_from_citing_pages(client, editor, procedure_with_risks):
+def test_withdrawn_reference_disappears_from_citing_pages(client, editor, procedure_with_risks):
     page = procedure_with_risks[1]
     assert texts(client.get(page.get_absolute_url()), '//sup[@class="citation"]') == ["[17,19,29]"]
     client.force_login(editor)
-    reference = Reference.objects.get(number=29)
-    delete_url = reverse("admin:pages_reference_delete", args=[reference.pk])
+    content = ReferenceContent.objects.get(reference__number=29)
 
-    deleted = client.post(delete_url, {"post": "yes"}, follow=True)
+    withdrawn = client.post(editing.version_action_url(content, "unpublish"))
     client.logout()
 
-    assert deleted.redirect_chain[0][1] == 302
-    assert texts(deleted, '//ul[@class="messagelist"]/li[@class="warning"]') == [
-        "Reference 29 is no longer listed on these live pages: Kyphoplasty, Vertebral augmentation."
-    ]
-
+    assert withdrawn.status_code == 302
     response = client.get(page.get_absolute_url())
     assert texts(response, '//sup[@class="citation"]') == ["[17,19]"]
     assert not tree(response).xpath('//li[@id="ref-29"]')

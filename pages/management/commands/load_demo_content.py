@@ -33,7 +33,7 @@ class Command(BaseCommand):
             if reset:
                 demo.delete_site_content()
                 self.stdout.write("Deleted existing pages and notices.")
-            demo.load_references(spec=specs["references"], report=report)
+            demo.load_references(spec=specs["references"], report=report, user=user)
             demo.load_aliases(spec=specs["notices"], user=user, report=report)
             demo.load_aliases(spec=specs["safety"], user=user, report=report)
             demo.load_illustrations(spec=illustrations, user=user, report=report)
